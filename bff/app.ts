@@ -1,0 +1,123 @@
+// buildApp(): the whole BFF as a Fastify instance — plugins, tRPC, socket.io, health, static frontend — without listening.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Server as SocketServer } from 'socket.io';
+import { AuthService } from './auth/auth.service';
+import { RegulationService } from './auth/regulation.service';
+import { SecurityService } from './auth/security.service';
+import { SESSION_COOKIE, sessionCookieOptions } from './auth/session-cookie';
+import { SessionsService } from './auth/sessions.service';
+import { UsersService } from './auth/users.service';
+import type { Config } from './config';
+import { registerHealth } from './http/health';
+import { registerSecurity } from './http/security';
+import { registerStatic } from './http/static';
+import { EventBus } from './realtime/bus';
+import { attachRealtime } from './realtime/socket';
+import { appRouter } from './trpc/app-router';
+import { createContext, type Services } from './trpc/context';
+import { registerTrpc } from './trpc/fastify-handler';
+import { FixedWindowLimiter } from './trpc/rate-limit';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    bus: EventBus;
+    io: SocketServer;
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  pool: pg.Pool;
+  log: Logger;
+  bus?: EventBus;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>>): Services {
+  const { config, pool, bus } = deps;
+  const sessions = new SessionsService(pool, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, bus);
+  const regulation = new RegulationService(pool, { maxFailures: config.loginMaxFailures, banMs: config.loginBanMs });
+  return {
+    sessions,
+    auth: new AuthService(pool, sessions, regulation),
+    security: new SecurityService(pool, sessions),
+    users: new UsersService(pool),
+    loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, pool, log } = deps;
+  const bus = deps.bus ?? new EventBus();
+  // Typed as the default instance: plugins and helpers take FastifyInstance, not Fastify<…, pino.Logger>.
+  const app = Fastify({
+    loggerInstance: log,
+    // Batched GETs name several procedures in one path segment.
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }) as unknown as FastifyInstance;
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  // An empty JSON body (a mutation without input) means "no input", not a parse error.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    defaultJson(req, body as string, done);
+  });
+
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return reply.code(status).send({ statusCode: status, error: 'Internal Server Error', message: 'Something went wrong on the server.' });
+    }
+    return reply.code(status).send({ statusCode: status, error: err.code ?? 'Bad Request', message: err.message });
+  });
+
+  const services = buildServices({ config, pool, bus });
+  app.decorate('services', services);
+  app.decorate('bus', bus);
+
+  await app.register(cookie);
+  await registerSecurity(app, { publicOrigin: config.publicOrigin, https: config.secureCookies });
+  registerHealth(app, pool);
+
+  registerTrpc(app, {
+    router: appRouter,
+    prefix: '/trpc',
+    createContext: (req, reply) =>
+      createContext({
+        client: { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' },
+        requestId: req.id,
+        log: req.log,
+        services,
+        cookies: {
+          sessionToken: req.cookies[SESSION_COOKIE],
+          setSession: (token, expiresAt) => void reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config.secureCookies, expiresAt)),
+          clearSession: () => void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config.secureCookies)),
+        },
+      }),
+    onError: ({ error, path, req }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      else if (error.code === 'SERVICE_UNAVAILABLE') req.log.warn({ path }, 'procedure failed: database unavailable');
+    },
+  });
+
+  await registerStatic(app, config.staticDir);
+  app.decorate('io', attachRealtime(app, { sessions: services.sessions, bus, publicOrigin: config.publicOrigin, log }));
+  return app;
+}

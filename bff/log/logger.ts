@@ -1,0 +1,43 @@
+// Builds the one pino logger: structured JSON, with every secret-bearing field redacted.
+import pino from 'pino';
+
+/** Paths that may carry secrets anywhere in a log line; pino replaces them before writing. */
+export const REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-olares-request"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.code',
+  '*.recoveryCode',
+  '*.secret',
+  '*.token',
+  '*.connectionString',
+  'password',
+  'secret',
+  'token',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { service: 'olares-desktop' },
+    },
+    destination,
+  );
+}
+
+/** Removes the password from a postgres URL so that it can be logged. */
+export function safeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '[unparseable url]';
+  }
+}

@@ -1,0 +1,59 @@
+// socket.io on the desktop's own port: the handshake is authenticated by the session cookie, one room per user.
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import type { SessionsService } from '../auth/sessions.service';
+import { SESSION_COOKIE } from '../auth/session-cookie';
+import type { AuthState } from '../auth/types';
+import { sameOrigin } from '../http/security';
+import type { EventBus } from './bus';
+
+export const userRoom = (userId: string) => `user:${userId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+export interface SocketData {
+  auth: AuthState;
+}
+
+export function attachRealtime(app: FastifyInstance, deps: { sessions: SessionsService; bus: EventBus; publicOrigin: string; log: Logger }): Server {
+  const io = new Server<Record<string, never>, Record<string, (payload: unknown) => void>, Record<string, never>, SocketData>(app.server, {
+    path: '/socket.io/',
+    serveClient: false,
+    // Same origin only: a page elsewhere cannot open a socket with the user's cookie.
+    allowRequest: (req, done) => done(null, sameOrigin({ headers: req.headers }, deps.publicOrigin)),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = app.parseCookie(socket.request.headers.cookie ?? '');
+      const token = cookies[SESSION_COOKIE];
+      const auth = token ? await deps.sessions.resolve(token) : null;
+      if (!auth || auth.session.state !== 'active') return next(new Error('unauthorised'));
+      socket.data.auth = auth;
+      next();
+    } catch (err) {
+      deps.log.warn({ err: { message: (err as Error).message } }, 'socket handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const { user, session } = socket.data.auth;
+    void socket.join([userRoom(user.id), sessionRoom(session.id)]);
+  });
+
+  const offEnded = deps.bus.on('session.ended', ({ sessionId }) => {
+    io.in(sessionRoom(sessionId)).disconnectSockets(true);
+  });
+  const offEvent = deps.bus.on('user.event', ({ userId, event, payload }) => {
+    io.to(userRoom(userId)).emit(event, payload);
+  });
+
+  app.addHook('onClose', async () => {
+    offEnded();
+    offEvent();
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+  return io;
+}

@@ -1,0 +1,15 @@
+// The one place that lists every router; the frontend sees it only as `import type { AppRouter }`.
+import { authRouter } from '../auth/auth.router';
+import { securityRouter } from '../auth/security.router';
+import { usersRouter } from '../auth/users.router';
+import { router } from './init';
+import { systemRouter } from './system.router';
+
+export const appRouter = router({
+  system: systemRouter,
+  auth: authRouter,
+  security: securityRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
