@@ -19,8 +19,9 @@ export function attachRealtime(app: FastifyInstance, deps: { sessions: SessionsS
   const io = new Server<Record<string, never>, Record<string, (payload: unknown) => void>, Record<string, never>, SocketData>(app.server, {
     path: '/socket.io/',
     serveClient: false,
-    // Same origin only: a page elsewhere cannot open a socket with the user's cookie.
-    allowRequest: (req, done) => done(null, sameOrigin({ headers: req.headers }, deps.publicOrigin)),
+    // A page on another origin cannot open a socket with the user's cookie: browsers always send
+    // Origin cross-origin (and on every WebSocket upgrade); same-origin polling GETs may omit it.
+    allowRequest: (req, done) => done(null, !req.headers.origin || sameOrigin({ headers: req.headers }, deps.publicOrigin)),
   });
 
   io.use(async (socket, next) => {

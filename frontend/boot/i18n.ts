@@ -1,0 +1,25 @@
+// vue-i18n in composition mode, and the one function that switches the language everywhere at run time.
+import type { App } from 'vue';
+import { Lang } from 'quasar';
+import { createI18n } from 'vue-i18n';
+import { initialLocale, messages, saveLocale, type Locale, type Messages } from '../i18n';
+import { quasarLangs } from './quasar';
+
+export const i18n = createI18n<[Messages], Locale, false>({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'en-US',
+  messages,
+});
+
+export function installI18n(app: App): void {
+  app.use(i18n);
+  document.documentElement.lang = i18n.global.locale.value;
+}
+
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  Lang.set(quasarLangs[locale]);
+  document.documentElement.lang = locale;
+  saveLocale(locale);
+}
