@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { safeDatabaseUrl } from '../log/logger';
-import { startEmbeddedPostgres, type EmbeddedServer } from './embedded';
+import { embeddedUrl, liveOwner, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 import { migrate, type MigrationSource } from './migrate';
 import { createPool } from './pool';
 import { appMigrationSources } from '../../system-apps/server';
@@ -25,12 +25,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; log: Logger }): Promise<Database> {
+/**
+ * `shareRunning`: when a running desktop already serves this data folder's embedded server (the
+ * command-line tools run beside `npm start`), connect to it instead of refusing to start.
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; log: Logger; shareRunning?: boolean }): Promise<Database> {
   const { log } = opts;
   let embedded: EmbeddedServer | undefined;
   let url = opts.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({ clusterDir: path.join(opts.dataDir, 'postgres'), log });
+  const clusterDir = path.join(opts.dataDir, 'postgres');
+  const owner = !url && opts.shareRunning ? await liveOwner(clusterDir) : null;
+  if (owner) {
+    url = embeddedUrl(owner.port, 'olares');
+  } else if (!url) {
+    embedded = await startEmbeddedPostgres({ clusterDir, log });
     url = embedded.url;
   } else {
     log.info({ database: safeDatabaseUrl(url) }, 'using the PostgreSQL server from DATABASE_URL');

@@ -78,6 +78,36 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
+/** Records which process runs the embedded server of a data folder, so that no second one starts beside it. */
+export interface EmbeddedOwner {
+  pid: number;
+  port: number;
+}
+
+const ownerFile = (clusterDir: string) => `${clusterDir}.owner.json`;
+
+/** The live process (other than this one) that runs the embedded server in `clusterDir`, if any. */
+export async function liveOwner(clusterDir: string): Promise<EmbeddedOwner | null> {
+  const text = await fs.readFile(ownerFile(clusterDir), 'utf8').catch(() => null);
+  if (!text) return null;
+  try {
+    const owner = JSON.parse(text) as EmbeddedOwner;
+    return owner.pid !== process.pid && isAlive(owner.pid) ? owner : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeOwner(clusterDir: string, owner: EmbeddedOwner): Promise<void> {
+  const tmp = `${ownerFile(clusterDir)}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(owner));
+  await fs.rename(tmp, ownerFile(clusterDir));
+}
+
+export const embeddedUrl = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+export class EmbeddedInUseError extends Error {}
+
 export interface EmbeddedOptions {
   /** Folder that holds the cluster's files (created on first start). */
   clusterDir: string;
@@ -92,6 +122,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const database = opts.database ?? 'olares';
   const isRoot = process.getuid?.() === 0;
   await fs.mkdir(path.dirname(clusterDir), { recursive: true });
+  const owner = await liveOwner(clusterDir);
+  if (owner) {
+    throw new EmbeddedInUseError(`another Olares Desktop process (pid ${owner.pid}) runs the embedded PostgreSQL of this data folder on port ${owner.port}`);
+  }
   await recoverStaleServer(clusterDir, log);
   const port = opts.port ?? (await freePort());
   const make = (p: number) =>
@@ -128,7 +162,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     }
   };
   await startOnce();
-  const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
+  await writeOwner(clusterDir, { pid: process.pid, port });
+  const urlFor = (db: string) => embeddedUrl(port, db);
   await ensureDatabase(urlFor('postgres'), database);
   log.info({ port }, 'embedded PostgreSQL is ready');
   let running = true;
@@ -147,12 +182,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       if (running) return;
       pgServer = make(port);
       await startOnce();
+      await writeOwner(clusterDir, { pid: process.pid, port });
       running = true;
     },
     async stop() {
       if (!running) return;
       running = false;
       await pgServer.stop();
+      await fs.rm(ownerFile(clusterDir), { force: true });
     },
   };
 }

@@ -34,7 +34,7 @@ export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyIn
     const type: ProcedureType = req.method === 'GET' ? 'query' : 'mutation';
     const isBatch = req.query.batch === '1';
     const paths = isBatch ? req.params.path.split(',') : [req.params.path];
-    let ctx: TContext | undefined;
+    let ctx: TContext | undefined = undefined; // built once the input is known to be readable
     const errors: (TRPCError | undefined)[] = [];
 
     const fail = (error: TRPCError, path: string, input: unknown, index: number): ResponseItem => {

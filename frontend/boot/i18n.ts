@@ -19,7 +19,7 @@ export function installI18n(app: App): void {
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
-  Lang.set(quasarLangs[locale]);
+  Lang.set(quasarLangs[locale] as Parameters<typeof Lang.set>[0]);
   document.documentElement.lang = locale;
   saveLocale(locale);
 }

@@ -1,0 +1,12 @@
+// Unit and integration tests (not the browser suite): tests sit beside the code as *.test.ts.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['bff/**/*.test.ts', 'frontend/**/*.test.ts', 'system-apps/**/*.test.ts', 'eslint-rules/**/*.test.ts', 'scripts/**/*.test.ts'],
+    globalSetup: ['bff/testing/global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
