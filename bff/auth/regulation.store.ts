@@ -26,9 +26,9 @@ export class RegulationStore {
       `INSERT INTO login_regulation AS r (kind, key, failures, first_failure)
        VALUES ($1, $2, 1, now())
        ON CONFLICT (kind, key) DO UPDATE SET
-         failures = CASE WHEN r.first_failure < now() - make_interval(secs => $4) THEN 1 ELSE r.failures + 1 END,
-         first_failure = CASE WHEN r.first_failure < now() - make_interval(secs => $4) THEN now() ELSE r.first_failure END`,
-      [kind, key, max, windowMs / 1000],
+         failures = CASE WHEN r.first_failure < now() - make_interval(secs => $3) THEN 1 ELSE r.failures + 1 END,
+         first_failure = CASE WHEN r.first_failure < now() - make_interval(secs => $3) THEN now() ELSE r.first_failure END`,
+      [kind, key, windowMs / 1000],
     );
     await this.db.query(
       `UPDATE login_regulation SET banned_until = now() + make_interval(secs => $4), failures = 0, first_failure = now()

@@ -10,7 +10,6 @@ export const REDACT_PATHS = [
   '*.password',
   '*.newPassword',
   '*.currentPassword',
-  '*.code',
   '*.recoveryCode',
   '*.secret',
   '*.token',
