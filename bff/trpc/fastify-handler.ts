@@ -73,7 +73,17 @@ export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyIn
     return send(reply, isBatch ? items : items[0]!, errors);
   }
 
-  app.route({ method: ['GET', 'POST'], url: `${opts.prefix}/:path`, handler });
+  // Its own plugin scope: the stock client posts mutations without input as an empty JSON body,
+  // which means "no input" to tRPC and must not be a parse error.
+  void app.register(async (scope) => {
+    const defaultJson = scope.getDefaultJsonParser('error', 'error');
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+      if (body === '') return done(null, undefined);
+      defaultJson(req, body as string, done);
+    });
+    scope.route({ method: ['GET', 'POST'], url: `${opts.prefix}/:path`, handler });
+  });
 }
 
 function readInputs(req: FastifyRequest<{ Querystring: { input?: string } }>, isBatch: boolean, count: number, deserialize: (raw: unknown) => unknown): unknown[] {
