@@ -1,6 +1,6 @@
 // Why this exists: `npm run bench` — the lean tRPC handler, batching and the stock adapter against a plain Fastify route, side by side.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -15,6 +15,16 @@ const ports = await new Promise<{ port: number; loggedPort: number }>((resolve, 
   server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { port: number; loggedPort: number }));
 });
+
+// The server's CPU seconds so far (Linux /proc; NaN elsewhere): shows whether the server, or autocannon, was the limit.
+function serverCpu(): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(')').pop()!.trim().split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
 try {
   const base = `http://127.0.0.1:${ports.port}`;
@@ -41,8 +51,8 @@ try {
   }
   if (bodies.batched !== `[${Array.from({ length: BATCH }, () => bodies.plain).join(',')}]`) throw new Error(`batched body: ${bodies.batched}`);
 
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Target, number[]>;
-  const p99 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Target, number[]>;
+  const list = () => Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Target, number[]>;
+  const [samples, p99, cpu, perCpu] = [list(), list(), list(), list()];
   const failures: Partial<Record<Target, number>> = {};
   const load = async (name: Target, duration: number) => {
     const r = await autocannon({ url: targets[name], connections: CONNECTIONS, duration });
@@ -55,7 +65,11 @@ try {
   // Rounds alternate the targets, so that machine noise hits all of them alike.
   for (let round = 1; round <= ROUNDS; round++) {
     for (const name of names) {
+      const cpu0 = serverCpu();
       const r = await load(name, ROUND_S);
+      const busy = (serverCpu() - cpu0) / ROUND_S;
+      cpu[name].push(busy);
+      perCpu[name].push(r.requests.average / busy);
       samples[name].push(r.requests.average);
       p99[name].push(r.latency.p99);
     }
@@ -64,6 +78,8 @@ try {
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const rps = (n: Target) => median(samples[n]);
+  // Requests per second of server CPU: what the server spends, even where autocannon (not the server) was the limit.
+  const eff = (n: Target) => median(perCpu[n]);
   const row = (name: string, ratio: number, target: number, of: Target[]) => {
     const clean = of.every((n) => !failures[n]);
     return { name, ratio: Math.round(ratio * 100) / 100, target, ok: clean && ratio >= target };
@@ -74,12 +90,23 @@ try {
     row('trpc-stock-adapter-vs-plain', rps('stock') / rps('plain'), 0, ['plain', 'stock']),
     row('trpc-with-request-log-vs-plain', rps('logged') / rps('plain'), 0, ['plain', 'logged']),
   ];
+  if (eff('plain') > 0) {
+    rows.push(
+      row('per-server-cpu:trpc-unbatched-vs-plain', eff('trpc') / eff('plain'), 0, ['plain', 'trpc']),
+      row(`per-server-cpu:trpc-batched${BATCH}-vs-plain`, (eff('batched') * BATCH) / eff('plain'), 0, ['plain', 'batched']),
+      row('per-server-cpu:trpc-stock-vs-plain', eff('stock') / eff('plain'), 0, ['plain', 'stock']),
+      row('per-server-cpu:trpc-logged-vs-plain', eff('logged') / eff('plain'), 0, ['plain', 'logged']),
+    );
+  }
 
   console.log(`\n${CONNECTIONS} connections, loopback, ${ROUNDS} rounds × ${ROUND_S} s per target, medians:`);
-  for (const n of names) console.log(`  ${n.padEnd(8)} ${Math.round(rps(n)).toString().padStart(7)} req/s   p99 ${median(p99[n])} ms   (${targets[n].replace(base, '').slice(0, 60)})`);
-  console.log(`\n${'name'.padEnd(32)} | ratio | target | ok`);
-  console.log(`${'-'.repeat(32)}-|-------|--------|----`);
-  for (const r of rows) console.log(`${r.name.padEnd(32)} | ${r.ratio.toFixed(2).padStart(5)} | ${String(r.target).padStart(6)} | ${r.ok ? 'yes' : 'NO'}`);
+  for (const n of names) console.log(`  ${n.padEnd(8)} ${Math.round(rps(n)).toString().padStart(7)} req/s   p99 ${String(median(p99[n])).padStart(2)} ms   server CPU ${Math.round(median(cpu[n]) * 100)}%   (${targets[n].replace(base, '').slice(0, 60)})`);
+  console.log(`\n${'name'.padEnd(40)} | ratio | target | ok`);
+  console.log(`${'-'.repeat(40)}-|-------|--------|----`);
+  for (const r of rows) console.log(`${r.name.padEnd(40)} | ${r.ratio.toFixed(2).padStart(5)} | ${String(r.target).padStart(6)} | ${r.ok ? 'yes' : 'NO'}`);
+  if (median(cpu.plain) < 0.9) {
+    console.log(`! plain: server CPU ${Math.round(median(cpu.plain) * 100)}%: autocannon, not the server, was the limit; the req/s ratios flatter tRPC, the per-server-cpu rows do not`);
+  }
   for (const [n, count] of Object.entries(failures)) console.log(`! ${n}: ${count} errors, timeouts or non-2xx answers`);
   const missed = rows.filter((r) => !r.ok);
   console.log(missed.length ? `\nMISSED: ${missed.map((r) => r.name).join(', ')}` : '\nall targets met');

