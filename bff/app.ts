@@ -36,6 +36,8 @@ export interface AppDeps {
   pool: pg.Pool;
   log: Logger;
   bus?: EventBus;
+  /** How often sockets are checked against their sessions (tests shorten it). */
+  socketRecheckMs?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -119,6 +121,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerStatic(app, config.staticDir);
-  app.decorate('io', attachRealtime(app, { sessions: services.sessions, bus, publicOrigin: config.publicOrigin, log }));
+  app.decorate('io', attachRealtime(app, { sessions: services.sessions, bus, publicOrigin: config.publicOrigin, log, recheckMs: deps.socketRecheckMs }));
   return app;
 }

@@ -67,7 +67,12 @@ export class SessionsService {
   }
 
   listActive(userId: string): Promise<Session[]> {
-    return this.store.listActive(userId);
+    return this.store.listActive(userId, this.opts.idleMs);
+  }
+
+  /** Of the given session ids, those still live; the others expired or were revoked. */
+  liveIds(ids: string[]): Promise<Set<string>> {
+    return this.store.liveIds(ids, this.opts.idleMs);
   }
 
   /** Revokes one of the user's own sessions; false when there is no such session of theirs. */

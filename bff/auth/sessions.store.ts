@@ -74,14 +74,27 @@ export class SessionsStore {
     return (rowCount ?? 0) > 0;
   }
 
-  async listActive(userId: string): Promise<Session[]> {
+  async listActive(userId: string, idleMs: number): Promise<Session[]> {
     const { rows } = await this.db.query<SessionRow>(
       `SELECT ${COLUMNS} FROM sessions s
         WHERE s.user_id = $1 AND s.state = 'active' AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(secs => $2)
         ORDER BY s.last_seen_at DESC`,
-      [userId],
+      [userId, idleMs / 1000],
     );
     return rows.map(toSession);
+  }
+
+  /** Of the given session ids, those still live (for sockets that outlast their session). */
+  async liveIds(ids: string[], idleMs: number): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM sessions
+        WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL AND expires_at > now()
+          AND last_seen_at > now() - make_interval(secs => $2)`,
+      [ids, idleMs / 1000],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Deletes rows that can never be live again (housekeeping). */

@@ -13,6 +13,7 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
       root: staticDir,
       wildcard: false,
       index: false,
+      cacheControl: false,
       setHeaders(res, file) {
         // Hashed build assets never change; everything else is checked on each load.
         res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -24,7 +25,7 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
     const url = req.url.split('?')[0]!;
     const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !API_PREFIXES.some((p) => url.startsWith(p)) && !path.extname(url);
     if (wantsPage && hasBuild) {
-      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', { cacheControl: false });
     }
     if (wantsPage) {
       return reply.code(503).type('text/plain').send('The desktop is not built yet: run `npm run build` (npm start does it for you).');

@@ -15,7 +15,10 @@ export interface SocketData {
   auth: AuthState;
 }
 
-export function attachRealtime(app: FastifyInstance, deps: { sessions: SessionsService; bus: EventBus; publicOrigin: string; log: Logger }): Server {
+/** How often open sockets are checked against their sessions (which expire by time, silently). */
+export const SESSION_RECHECK_MS = 60_000;
+
+export function attachRealtime(app: FastifyInstance, deps: { sessions: SessionsService; bus: EventBus; publicOrigin: string; log: Logger; recheckMs?: number }): Server {
   const io = new Server<Record<string, never>, Record<string, (payload: unknown) => void>, Record<string, never>, SocketData>(app.server, {
     path: '/socket.io/',
     serveClient: false,
@@ -50,7 +53,22 @@ export function attachRealtime(app: FastifyInstance, deps: { sessions: SessionsS
     io.to(userRoom(userId)).emit(event, payload);
   });
 
+  // A session that ends by time emits nothing: look for such sockets now and then.
+  const recheck = setInterval(() => {
+    const ids = new Set<string>();
+    for (const socket of io.of('/').sockets.values()) ids.add(socket.data.auth.session.id);
+    if (!ids.size) return;
+    deps.sessions.liveIds([...ids]).then(
+      (live) => {
+        for (const id of ids) if (!live.has(id)) io.in(sessionRoom(id)).disconnectSockets(true);
+      },
+      (err: unknown) => deps.log.warn({ err: { message: (err as Error).message } }, 'socket session check failed'),
+    );
+  }, deps.recheckMs ?? SESSION_RECHECK_MS);
+  recheck.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(recheck);
     offEnded();
     offEvent();
     io.disconnectSockets(true);

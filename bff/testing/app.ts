@@ -21,7 +21,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(server: TestServer, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(server: TestServer, env: Record<string, string> = {}, opts: { socketRecheckMs?: number } = {}): Promise<TestApp> {
   const db = await createTestDatabase(server);
   const config = loadConfig({ PUBLIC_ORIGIN: ORIGIN, STATIC_DIR: '/nonexistent-olares-static', LOG_LEVEL: 'info', ...env });
   const logs: string[] = [];
@@ -31,7 +31,7 @@ export async function startTestApp(server: TestServer, env: Record<string, strin
       done();
     },
   });
-  const app = await buildApp({ config, pool: db.pool, log: createLogger('info', sink) });
+  const app = await buildApp({ config, pool: db.pool, log: createLogger('info', sink), socketRecheckMs: opts.socketRecheckMs });
   await app.ready();
   return {
     app,

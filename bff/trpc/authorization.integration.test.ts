@@ -1,0 +1,302 @@
+// Why this file exists: DESIGN.md §5 says every procedure states who may call it; this table is that statement, checked over HTTP for every actor, and it fails when a procedure has no row.
+import type { LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newTotpSecret } from '../auth/totp';
+import type { Role } from '../auth/types';
+import { UsersStore } from '../auth/users.store';
+import { createUser, data, mutate, query, signIn, startTestApp, type TestApp } from '../testing/app';
+import { testServers } from '../testing/databases';
+import { appRouter } from './app-router';
+
+// ---------------------------------------------------------------------------------------------
+// The actors. `pending` is a member whose password was right and who still owes the second factor:
+// it is the only caller pendingProcedure lets in, and every authed procedure must refuse it.
+// ---------------------------------------------------------------------------------------------
+
+const ACTORS = ['anonymous', 'pending', 'member', 'anotherMember', 'admin', 'owner'] as const;
+type Actor = (typeof ACTORS)[number];
+type SignedInActor = Exclude<Actor, 'anonymous'>;
+
+const EVERYONE: readonly Actor[] = ACTORS;
+const SIGNED_IN: readonly Actor[] = ['member', 'anotherMember', 'admin', 'owner'];
+const ADMINS: readonly Actor[] = ['admin', 'owner'];
+
+const PASSWORD = 'correct horse battery staple';
+const ACCOUNTS: Record<SignedInActor, { name: string; role: Role }> = {
+  pending: { name: 'two-step', role: 'member' },
+  member: { name: 'member', role: 'member' },
+  anotherMember: { name: 'another-member', role: 'member' },
+  admin: { name: 'admin', role: 'admin' },
+  owner: { name: 'owner', role: 'owner' },
+};
+const CLIENT = { ip: '127.0.0.1', userAgent: 'authorization test' };
+
+interface Account {
+  id: string;
+  name: string;
+}
+
+/** How a caller who may not call a procedure is turned away. */
+interface Refusal {
+  status: number;
+  reason: string;
+}
+
+const AUTH_REQUIRED: Refusal = { status: 401, reason: 'auth.required' };
+const ADMIN_ONLY: Refusal = { status: 403, reason: 'auth.adminOnly' };
+const NO_PENDING_LOGIN: Refusal = { status: 401, reason: 'auth.noPendingLogin' };
+const NOT_YOUR_SESSION: Refusal = { status: 404, reason: 'sessions.notFound' };
+
+/** What a row's input and effect functions get for one call. */
+interface Call {
+  t: TestApp;
+  actor: Actor;
+  /** The caller's account; null for anonymous. */
+  account: Account | null;
+  /** The caller's session cookie; undefined for anonymous. */
+  cookie: string | undefined;
+  accounts: Record<SignedInActor, Account>;
+  /** Unused recovery codes of the `pending` actor's account. */
+  recoveryCodes: string[];
+}
+
+interface Row {
+  /** The procedure's dotted path; its kind (query or mutation) comes from the router. */
+  path: string;
+  /** Who may call it. Everyone else is refused. */
+  allow: readonly Actor[];
+  /** Why these callers and no others. */
+  why: string;
+  /** Valid input for this call; may prepare state (it runs after the caller signed in). */
+  input?: (call: Call) => unknown;
+  /** Business refusals that still prove the caller got past authorisation (the allowed answer when not 200). */
+  okReasons?: readonly string[];
+  /**
+   * How refused callers are answered when it is not the default: 401 auth.required for the signed-out
+   * (anonymous, pending) and 403 auth.adminOnly for the signed-in.
+   */
+  refuse?: { signedOut?: Refusal; signedIn?: Refusal };
+  /** The call ends or replaces the caller's session: sign the caller in afresh just before it. */
+  fresh?: boolean;
+  /** Whether the call's effect happened; checked to be true exactly when the caller is allowed. */
+  effect?: (call: Call, input: unknown) => Promise<boolean>;
+  /** Undoes what input prepared, so that the next call finds the actor as before. */
+  after?: (call: Call) => Promise<void>;
+}
+
+const withTotpOn = async (call: Call): Promise<void> => {
+  if (!call.account) return;
+  const store = new UsersStore(call.t.db.pool);
+  await store.setPendingTotpSecret(call.account.id, newTotpSecret());
+  await store.enableTotp(call.account.id, 0);
+};
+const totpOff = async (call: Call): Promise<void> => {
+  if (call.account && call.actor !== 'pending') await new UsersStore(call.t.db.pool).disableTotp(call.account.id);
+};
+let madeUsers = 0;
+
+// ---------------------------------------------------------------------------------------------
+// The table: one row per procedure. Adding a procedure without a row fails the first test below.
+// ---------------------------------------------------------------------------------------------
+
+const TABLE: readonly Row[] = [
+  { path: 'system.info', allow: EVERYONE, why: 'name and version, shown before sign-in' },
+
+  { path: 'auth.status', allow: EVERYONE, why: 'every page load asks where the browser stands' },
+  {
+    path: 'auth.setup',
+    allow: EVERYONE,
+    why: 'first run is public; once an owner exists it answers FORBIDDEN auth.alreadySetUp to everyone — a business refusal, past authorisation',
+    input: () => ({ name: 'second-owner', password: PASSWORD }),
+    okReasons: ['auth.alreadySetUp'],
+  },
+  {
+    path: 'auth.login',
+    allow: EVERYONE,
+    why: 'public; a signed-in caller logging in again gets a rotated session',
+    input: ({ account, accounts }) => ({ name: (account ?? accounts.member).name, password: PASSWORD }),
+    fresh: true,
+  },
+  {
+    path: 'auth.verifySecondFactor',
+    allow: ['pending'],
+    why: 'only a session whose password was right and which owes the second factor; anonymous and fully signed-in callers alike get 401 auth.noPendingLogin',
+    input: ({ actor, recoveryCodes }) => ({ code: actor === 'pending' ? recoveryCodes.pop() : '000000' }),
+    refuse: { signedOut: NO_PENDING_LOGIN, signedIn: NO_PENDING_LOGIN },
+    fresh: true,
+  },
+  { path: 'auth.logout', allow: EVERYONE, why: 'ends whatever session the caller has, halfway ones included; harmless without one', fresh: true },
+  { path: 'auth.me', allow: SIGNED_IN, why: "the caller's own account and session" },
+
+  { path: 'auth.sessions.list', allow: SIGNED_IN, why: "the caller's own sessions" },
+  {
+    path: 'auth.sessions.revoke',
+    allow: ['member'],
+    why: "the session belongs to member: only member may end it; anyone else, admins included, is told it does not exist (NOT_FOUND sessions.notFound), so others' session ids cannot be probed",
+    input: async ({ t, accounts }) => ({ id: (await t.app.services.sessions.issue(accounts.member.id, 'active', CLIENT)).session.id }),
+    refuse: { signedIn: NOT_YOUR_SESSION },
+    effect: async ({ t, accounts }, input) => {
+      const { id } = input as { id: string };
+      return !(await t.app.services.sessions.listActive(accounts.member.id)).some((s) => s.id === id);
+    },
+  },
+
+  { path: 'security.overview', allow: SIGNED_IN, why: "the caller's own two-step sign-in state" },
+  { path: 'security.beginTotp', allow: SIGNED_IN, why: "starts enrolment on the caller's own account" },
+  {
+    path: 'security.confirmTotp',
+    allow: SIGNED_IN,
+    why: "turns two-step sign-in on for the caller's own account (and rotates the session)",
+    input: async ({ t, actor, cookie }) => {
+      if (!SIGNED_IN.includes(actor)) return { code: '000000' };
+      const begun = await mutate(t.app, 'security.beginTotp', undefined, cookie);
+      expect(begun.statusCode, begun.body).toBe(200);
+      return { code: await generate({ secret: data<{ secret: string }>(begun).secret }) };
+    },
+    fresh: true,
+    after: totpOff,
+  },
+  { path: 'security.disableTotp', allow: SIGNED_IN, why: "the caller's own account, with the caller's password", input: () => ({ password: PASSWORD }) },
+  {
+    path: 'security.regenerateRecoveryCodes',
+    allow: SIGNED_IN,
+    why: "the caller's own account, with the caller's password",
+    input: async (call) => {
+      if (SIGNED_IN.includes(call.actor)) await withTotpOn(call);
+      return { password: PASSWORD };
+    },
+    after: totpOff,
+  },
+
+  { path: 'users.list', allow: ADMINS, why: 'the Users page is for the owner and admins' },
+  {
+    path: 'users.create',
+    allow: ADMINS,
+    why: 'only the owner and admins make accounts',
+    input: () => ({ name: `made-${++madeUsers}`, password: PASSWORD, role: 'member' }),
+    effect: async ({ t }, input) => (await t.app.services.users.list()).some((u) => u.name === (input as { name: string }).name),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+// Typed as the nested router record, but at run time a flat record keyed by dotted path.
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+
+/** Status and reason of an answer, whatever its shape (tRPC error, plain Fastify error, success). */
+function outcome(res: LightMyRequestResponse): { status: number; reason?: string } {
+  if (res.statusCode === 200) return { status: 200 };
+  let body: unknown;
+  try {
+    body = res.json();
+  } catch {
+    return { status: res.statusCode, reason: res.body };
+  }
+  const err = (body as { error?: { data?: { reason?: unknown }; message?: unknown } } | null)?.error;
+  const reason = err?.data?.reason ?? err?.message ?? (body as { message?: unknown } | null)?.message;
+  return { status: res.statusCode, reason: typeof reason === 'string' ? reason : JSON.stringify(body) };
+}
+
+function refusalFor(row: Row, actor: Actor): Refusal {
+  const signedOut = actor === 'anonymous' || actor === 'pending';
+  return signedOut ? (row.refuse?.signedOut ?? AUTH_REQUIRED) : (row.refuse?.signedIn ?? ADMIN_ONLY);
+}
+
+describe('the authorisation table', () => {
+  it('has exactly one row for every procedure of the router, and none for a procedure that does not exist', () => {
+    const inRouter = Object.keys(procedures).sort();
+    const inTable = TABLE.map((r) => r.path).sort();
+    expect({
+      'rows listed twice': inTable.filter((p, i) => inTable.indexOf(p) !== i),
+      'procedures without a row (add one saying who may call them)': inRouter.filter((p) => !inTable.includes(p)),
+      'rows for procedures that do not exist': inTable.filter((p) => !inRouter.includes(p)),
+    }).toEqual({
+      'rows listed twice': [],
+      'procedures without a row (add one saying who may call them)': [],
+      'rows for procedures that do not exist': [],
+    });
+  });
+
+  it('gives every row at least one caller and a reason', () => {
+    for (const row of TABLE) {
+      expect(row.allow.length, row.path).toBeGreaterThan(0);
+      expect(row.why.length, row.path).toBeGreaterThan(10);
+    }
+  });
+});
+
+for (const server of testServers()) {
+  describe(`who may call what, on the ${server.name} PostgreSQL`, () => {
+    let t: TestApp;
+    let accounts: Record<SignedInActor, Account>;
+    let recoveryCodes: string[] = [];
+    /** Each actor's current session; dropped whenever an answer sets or clears the session cookie. */
+    const cookies = new Map<Actor, string>();
+
+    beforeAll(async () => {
+      t = await startTestApp(server, { LOGIN_RATE_PER_MINUTE: '10000' });
+      for (const { name, role } of Object.values(ACCOUNTS)) await createUser(t, name, PASSWORD, role);
+      const users = await t.app.services.users.list();
+      const idOf = (name: string): string => {
+        const user = users.find((u) => u.name === name);
+        if (!user) throw new Error(`no user ${name}`);
+        return user.id;
+      };
+      accounts = Object.fromEntries(Object.entries(ACCOUNTS).map(([actor, { name }]) => [actor, { id: idOf(name), name }])) as Record<SignedInActor, Account>;
+
+      // The pending actor's account turns two-step sign-in on, as a person would.
+      const cookie = await signIn(t.app, ACCOUNTS.pending.name, PASSWORD);
+      const begun = await mutate(t.app, 'security.beginTotp', undefined, cookie);
+      expect(begun.statusCode, begun.body).toBe(200);
+      const code = await generate({ secret: data<{ secret: string }>(begun).secret });
+      const confirmed = await mutate(t.app, 'security.confirmTotp', { code }, cookie);
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      recoveryCodes = data<{ recoveryCodes: string[] }>(confirmed).recoveryCodes;
+    });
+
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    async function sessionOf(actor: Actor, fresh: boolean): Promise<string | undefined> {
+      if (actor === 'anonymous') return undefined;
+      const cached = cookies.get(actor);
+      if (cached && !fresh) return cached;
+      // For `pending` this is a session that still owes the second factor.
+      const cookie = await signIn(t.app, ACCOUNTS[actor].name, PASSWORD);
+      cookies.set(actor, cookie);
+      return cookie;
+    }
+
+    for (const row of TABLE) {
+      describe(row.path, () => {
+        for (const actor of ACTORS) {
+          const allowed = row.allow.includes(actor);
+          it(`${actor} ${allowed ? 'may call it' : 'is refused'}`, async () => {
+            const type = procedures[row.path]?._def.type;
+            expect(type, `${row.path} is not a procedure of the router`).toMatch(/^(query|mutation)$/);
+
+            const cookie = await sessionOf(actor, row.fresh === true);
+            const call: Call = { t, actor, account: actor === 'anonymous' ? null : accounts[actor], cookie, accounts, recoveryCodes };
+            try {
+              const input = await row.input?.(call);
+              const res = type === 'query' ? await query(t.app, row.path, input, cookie) : await mutate(t.app, row.path, input, cookie);
+              if (res.cookies.some((c) => c.name === 'olares_session')) cookies.delete(actor);
+
+              const got = outcome(res);
+              if (!allowed) {
+                expect(got, `${row.path} as ${actor} should be refused`).toEqual(refusalFor(row, actor));
+              } else if (got.status !== 200) {
+                expect(row.okReasons ?? [], `${row.path} as ${actor} should be let through, got ${got.status} ${got.reason}`).toContain(got.reason);
+              }
+              if (row.effect) expect(await row.effect(call, input), `${row.path} as ${actor}: did the effect happen?`).toBe(allowed);
+            } finally {
+              await row.after?.(call);
+            }
+          });
+        }
+      });
+    }
+  });
+}
