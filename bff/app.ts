@@ -16,6 +16,7 @@ import { registerHealth } from './http/health';
 import { registerSecurity } from './http/security';
 import { registerStatic } from './http/static';
 import { EventBus } from './realtime/bus';
+import { PgBusBridge } from './realtime/pg-bridge';
 import { attachRealtime } from './realtime/socket';
 import { appRouter } from './trpc/app-router';
 import { createContext, type Services } from './trpc/context';
@@ -38,6 +39,11 @@ export interface AppDeps {
   bus?: EventBus;
   /** How often sockets are checked against their sessions (tests shorten it). */
   socketRecheckMs?: number;
+  /**
+   * The database's URL, for the LISTEN connection that fans events out to other replicas.
+   * Without it events stay on this replica (one process, or tests that do not need it).
+   */
+  databaseUrl?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -121,6 +127,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerStatic(app, config.staticDir);
+  if (deps.databaseUrl) {
+    const bridge = new PgBusBridge(deps.databaseUrl, pool, bus, log);
+    await bridge.start();
+    app.addHook('onClose', () => bridge.stop());
+  }
   app.decorate('io', attachRealtime(app, { sessions: services.sessions, bus, publicOrigin: config.publicOrigin, log, recheckMs: deps.socketRecheckMs }));
   return app;
 }

@@ -17,7 +17,7 @@ async function main() {
   }
   const log = createLogger(config.logLevel);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-  const app = await buildApp({ config, pool: db.pool, log });
+  const app = await buildApp({ config, pool: db.pool, log, databaseUrl: db.url });
 
   let stopping = false;
   const stop = async (signal: string) => {

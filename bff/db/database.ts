@@ -20,6 +20,8 @@ export function allMigrationSources(): MigrationSource[] {
 
 export interface Database {
   pool: pg.Pool;
+  /** The URL the pool connects to (the embedded server's when no DATABASE_URL is set). */
+  url: string;
   /** Present when this process runs the embedded server. */
   embedded?: EmbeddedServer;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   }
   return {
     pool,
+    url,
     embedded,
     async close() {
       await pool.end().catch(() => undefined);

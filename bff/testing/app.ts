@@ -31,7 +31,7 @@ export async function startTestApp(server: TestServer, env: Record<string, strin
       done();
     },
   });
-  const app = await buildApp({ config, pool: db.pool, log: createLogger('info', sink), socketRecheckMs: opts.socketRecheckMs });
+  const app = await buildApp({ config, pool: db.pool, log: createLogger('info', sink), socketRecheckMs: opts.socketRecheckMs, databaseUrl: db.url });
   await app.ready();
   return {
     app,
