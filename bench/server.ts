@@ -2,6 +2,7 @@
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino from 'pino';
+import { registerRequestLog } from '../bff/http/request-log';
 import { createLogger } from '../bff/log/logger';
 import { appRouter } from '../bff/trpc/app-router';
 import { createContext, type Context, type Services } from '../bff/trpc/context';
@@ -35,8 +36,10 @@ async function build(app: FastifyInstance): Promise<FastifyInstance> {
 
 const port = (app: FastifyInstance) => (app.server.address() as { port: number }).port;
 
-// One instance without a logger (what is compared), one logging every request as the real app does, to /dev/null.
+// One instance without a logger (what is compared), one logging every request as the real app does (to /dev/null).
 const quiet = await build(Fastify({ logger: false, routerOptions: { maxParamLength: 5000 } }) as unknown as FastifyInstance);
 const loggedLog = createLogger('info', pino.destination({ dest: '/dev/null', sync: false }));
-const logged = await build(Fastify({ loggerInstance: loggedLog, routerOptions: { maxParamLength: 5000 } }) as unknown as FastifyInstance);
+const loggedApp = Fastify({ loggerInstance: loggedLog, disableRequestLogging: true, routerOptions: { maxParamLength: 5000 } }) as unknown as FastifyInstance;
+registerRequestLog(loggedApp); // the app's own request log: one line per request
+const logged = await build(loggedApp);
 process.stdout.write(JSON.stringify({ port: port(quiet), loggedPort: port(logged) }) + '\n');

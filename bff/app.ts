@@ -13,6 +13,7 @@ import { SessionsService } from './auth/sessions.service';
 import { UsersService } from './auth/users.service';
 import type { Config } from './config';
 import { registerHealth } from './http/health';
+import { registerRequestLog } from './http/request-log';
 import { registerSecurity } from './http/security';
 import { registerStatic } from './http/static';
 import { EventBus } from './realtime/bus';
@@ -70,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Batched GETs name several procedures in one path segment.
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: config.bodyLimitBytes,
-    // One line per request (below) instead of Fastify's two.
+    // One line per request (http/request-log.ts) instead of Fastify's two.
     disableRequestLogging: true,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
@@ -81,11 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  app.addHook('onResponse', async (req, reply) => {
-    // Probes would fill the log; they are logged only when they fail.
-    if (reply.statusCode < 400 && (req.url === '/healthz' || req.url === '/readyz')) return;
-    req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-  });
+  registerRequestLog(app);
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
