@@ -60,10 +60,20 @@ export class SessionsService {
     this.bus.emit('session.ended', { sessionId: session.id, userId: session.userId });
   }
 
-  /** Replaces a session by a fresh one (new token) at login or step-up. */
+  /**
+   * Replaces a browser's session by a fresh one (new token) at login or step-up. When the same user
+   * stays signed in, the browser's open sockets carry over to the new session; otherwise they close.
+   */
   async rotate(old: Pick<Session, 'id' | 'userId'> | null, userId: string, state: Session['state'], client: ClientInfo): Promise<IssuedSession> {
-    if (old) await this.revoke(old);
-    return this.issue(userId, state, client);
+    if (!old) return this.issue(userId, state, client);
+    if (old.userId !== userId || state !== 'active') {
+      await this.revoke(old);
+      return this.issue(userId, state, client);
+    }
+    await this.store.revoke(old.id);
+    const issued = await this.issue(userId, state, client);
+    this.bus.emit('session.rotated', { from: old.id, to: issued.session.id, userId });
+    return issued;
   }
 
   listActive(userId: string): Promise<Session[]> {

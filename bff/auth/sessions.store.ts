@@ -90,7 +90,7 @@ export class SessionsStore {
     if (!ids.length) return new Set();
     const { rows } = await this.db.query<{ id: string }>(
       `SELECT id FROM sessions
-        WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL AND expires_at > now()
+        WHERE id = ANY($1::uuid[]) AND state = 'active' AND revoked_at IS NULL AND expires_at > now()
           AND last_seen_at > now() - make_interval(secs => $2)`,
       [ids, idleMs / 1000],
     );

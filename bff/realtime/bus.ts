@@ -2,8 +2,10 @@
 import { EventEmitter } from 'node:events';
 
 export interface BusEvents {
-  /** A session ended (logout, revocation, rotation): its sockets are disconnected. */
+  /** A session ended (logout, revocation, expiry): its sockets are disconnected. */
   'session.ended': { sessionId: string; userId: string };
+  /** The same browser's session got a new token (sign-in again, step-up): its sockets move to the new one. */
+  'session.rotated': { from: string; to: string; userId: string };
   /** Something for one user's open desktops. */
   'user.event': { userId: string; event: string; payload: unknown };
 }

@@ -191,5 +191,21 @@ for (const server of testServers()) {
       await t.db.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
       expect(await closed).toBe('io server disconnect');
     });
+
+    it('keeps a socket through a step-up rotation, on the new session', async () => {
+      const cookie = await signIn(t.app, 'alice', PASSWORD);
+      const socket = connect({ cookie });
+      expect(await handshake(socket)).toBe('connected');
+      let dropped = false;
+      socket.on('disconnect', () => (dropped = true));
+      // Signing in again from the same browser rotates the session.
+      const again = await mutate(t.app, 'auth.login', { name: 'alice', password: PASSWORD }, cookie);
+      const rotated = again.cookies.find((c) => c.name === 'olares_session')!;
+      await new Promise((r) => setTimeout(r, 500)); // past a socket recheck (200 ms here)
+      expect(dropped).toBe(false);
+      const closed = disconnection(socket);
+      expect((await mutate(t.app, 'auth.logout', undefined, `olares_session=${rotated.value}`)).statusCode).toBe(200);
+      expect(await closed).toBe('io server disconnect');
+    });
   });
 }

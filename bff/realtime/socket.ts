@@ -49,6 +49,14 @@ export function attachRealtime(app: FastifyInstance, deps: { sessions: SessionsS
   const offEnded = deps.bus.on('session.ended', ({ sessionId }) => {
     io.in(sessionRoom(sessionId)).disconnectSockets(true);
   });
+  const offRotated = deps.bus.on('session.rotated', ({ from, to }) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (socket.data.auth.session.id !== from) continue;
+      socket.data.auth = { ...socket.data.auth, session: { ...socket.data.auth.session, id: to } };
+      void socket.leave(sessionRoom(from));
+      void socket.join(sessionRoom(to));
+    }
+  });
   const offEvent = deps.bus.on('user.event', ({ userId, event, payload }) => {
     io.to(userRoom(userId)).emit(event, payload);
   });
@@ -70,6 +78,7 @@ export function attachRealtime(app: FastifyInstance, deps: { sessions: SessionsS
   app.addHook('onClose', async () => {
     clearInterval(recheck);
     offEnded();
+    offRotated();
     offEvent();
     io.disconnectSockets(true);
     io.engine.close();

@@ -50,10 +50,12 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function logout(): Promise<void> {
+    // Close the socket first: otherwise the server's "session ended" would reach it before the answer,
+    // and the desktop would take our own sign-out for an expiry.
+    socket.disconnect();
     try {
       await trpc.auth.logout.mutate();
     } finally {
-      socket.disconnect();
       status.value = { setupRequired: false, secondFactorPending: false, user: null };
     }
   }

@@ -19,7 +19,9 @@ export function errorReason(err: unknown): string | undefined {
 export function errorMessage(err: unknown, t: Composer['t'], te: Composer['te']): string {
   if (err instanceof TRPCClientError) {
     const data = err.data as ErrorData | undefined;
-    if (data?.reason && data.reason !== 'input.invalid' && te(`errors.${data.reason}`)) return t(`errors.${data.reason}`);
+    // Reasons contain dots (`auth.wrongCredentials`): look them up as one key, not a path.
+    const key = data?.reason ? `errors['${data.reason}']` : '';
+    if (key && data?.reason !== 'input.invalid' && te(key)) return t(key);
     // Input errors name their field; the server's sentence is the most precise one available.
     if (data) return err.message;
     return t('errors.network');
