@@ -12,10 +12,14 @@ import { SESSION_COOKIE, sessionCookieOptions } from './auth/session-cookie';
 import { SessionsService } from './auth/sessions.service';
 import { UsersService } from './auth/users.service';
 import type { Config } from './config';
+import { DesktopService } from './desktop/desktop.service';
+import { registerWallpaperRoutes } from './desktop/wallpaper.routes';
+import { WallpapersService } from './desktop/wallpapers.service';
 import { registerHealth } from './http/health';
 import { registerRequestLog } from './http/request-log';
 import { registerSecurity } from './http/security';
 import { registerStatic } from './http/static';
+import { NotificationsService } from './notifications/notifications.service';
 import { EventBus } from './realtime/bus';
 import { PgBusBridge } from './realtime/pg-bridge';
 import { attachRealtime } from './realtime/socket';
@@ -58,6 +62,9 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     auth: new AuthService(pool, sessions, regulation),
     security: new SecurityService(pool, sessions),
     users: new UsersService(pool),
+    desktop: new DesktopService(pool, bus),
+    wallpapers: new WallpapersService(pool, bus),
+    notifications: new NotificationsService(pool, bus),
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
 }
@@ -100,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await registerSecurity(app, { publicOrigin: config.publicOrigin, https: config.secureCookies });
   registerHealth(app, pool);
+  await registerWallpaperRoutes(app);
 
   registerTrpc(app, {
     router: appRouter,

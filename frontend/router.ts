@@ -7,6 +7,7 @@ export function createAppRouter(): Router {
     history: createWebHistory(),
     routes: [
       { path: '/', name: 'desktop', component: () => import('./desktop/DesktopPage.vue') },
+      { path: '/app/:id', name: 'app', component: () => import('./desktop/AppPage.vue') },
       { path: '/login', name: 'login', component: () => import('./login/LoginPage.vue'), meta: { public: true } },
       { path: '/first-run', name: 'first-run', component: () => import('./first-run/FirstRunPage.vue'), meta: { public: true } },
       { path: '/:rest(.*)*', redirect: '/' },

@@ -7,7 +7,7 @@ import { createUser, data, error, mutate, query, sessionCookie, signIn, startTes
 describe.each(testServers())('accounts on the $name server', (server) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(server, { LOGIN_MAX_FAILURES: '3', LOGIN_BAN_SECONDS: '600', SESSION_IDLE_MINUTES: '30' });
+    t = await startTestApp(server, { LOGIN_MAX_FAILURES: '3', LOGIN_BAN_SECONDS: '600', SESSION_IDLE_MINUTES: '30', LOGIN_RATE_PER_MINUTE: '1000' });
   });
   afterAll(() => t.close());
 
@@ -166,6 +166,25 @@ describe.each(testServers())('accounts on the $name server', (server) => {
       const garbage = await mutate(t.app, 'auth.sessions.revoke', { id: 'not-a-uuid' }, laptop);
       expect(garbage.statusCode).toBe(400);
       expect(error(garbage).data.fields).toEqual({ id: 'not a session id' });
+    });
+
+    it('locks a session: only unlocking with the password or signing out works until then', async () => {
+      await createUser(t, 'lara', 'lara-password', 'member');
+      const cookie = await signIn(t.app, 'lara', 'lara-password');
+      expect((await mutate(t.app, 'auth.lock', undefined, cookie)).statusCode).toBe(200);
+      expect(data(await query(t.app, 'auth.status', undefined, cookie))).toMatchObject({ locked: true, user: { name: 'lara' } });
+      const refused = await query(t.app, 'auth.me', undefined, cookie);
+      expect(refused.statusCode).toBe(403);
+      expect(error(refused).data.reason).toBe('auth.locked');
+      const wrong = await mutate(t.app, 'auth.unlock', { password: 'not-it' }, cookie);
+      expect(wrong.statusCode).toBe(401);
+      expect(error(wrong).data.reason).toBe('auth.wrongPassword');
+      expect((await mutate(t.app, 'auth.unlock', { password: 'lara-password' }, cookie)).statusCode).toBe(200);
+      expect((await query(t.app, 'auth.me', undefined, cookie)).statusCode).toBe(200);
+      // Another session of the same user was never locked.
+      const other = await signIn(t.app, 'lara', 'lara-password');
+      await mutate(t.app, 'auth.lock', undefined, cookie);
+      expect((await query(t.app, 'auth.me', undefined, other)).statusCode).toBe(200);
     });
 
     it('treats a forged cookie as signed out', async () => {

@@ -1,8 +1,8 @@
 // Procedures for first run, login, second factor, logout and the caller's own sessions.
 import { z } from 'zod';
 import { appError } from '../trpc/app-error';
-import { authedProcedure, pendingProcedure, publicProcedure, rateLimited, router } from '../trpc/init';
-import { codeInput, loginInput, setupInput } from './schemas';
+import { authedProcedure, pendingProcedure, publicProcedure, rateLimited, router, sessionProcedure } from '../trpc/init';
+import { codeInput, loginInput, passwordInput, setupInput } from './schemas';
 import type { Session } from './types';
 
 const sessionView = (s: Session, currentId: string) => ({
@@ -23,6 +23,7 @@ export const authRouter = router({
     return {
       setupRequired,
       secondFactorPending: auth?.session.state === 'pending',
+      locked: auth?.session.state === 'active' && auth.session.locked,
       user: auth?.session.state === 'active' ? { ...auth.user, createdAt: auth.user.createdAt.toISOString() } : null,
     };
   }),
@@ -52,6 +53,17 @@ export const authRouter = router({
     const auth = await ctx.auth();
     if (auth) await ctx.services.auth.logout(auth.session);
     ctx.cookies.clearSession();
+    return { ok: true };
+  }),
+
+  /** Locks the desktop: the session stays, everything but unlock and sign-out is refused. */
+  lock: sessionProcedure.mutation(async ({ ctx }) => {
+    await ctx.services.sessions.setLocked(ctx.session.id, true);
+    return { ok: true };
+  }),
+
+  unlock: sessionProcedure.use(rateLimited).input(passwordInput).mutation(async ({ ctx, input }) => {
+    await ctx.services.auth.unlock(ctx.authState, input.password, ctx.client);
     return { ok: true };
   }),
 

@@ -83,6 +83,18 @@ export class AuthService {
     return { user: publicUser(user), issued };
   }
 
+  /** Unlocks a locked session with the account's password; failures count towards regulation. */
+  async unlock(auth: AuthState, password: string, client: ClientInfo): Promise<void> {
+    const user = await this.users.byId(auth.user.id);
+    if (!user) throw appError('UNAUTHORIZED', 'auth.required', 'Sign in to continue; your session has ended or expired.');
+    if ((await this.regulation.isBanned(user.name, client.ip)) || !(await verifyPassword(user.passwordHash, password))) {
+      await this.regulation.recordFailure(user.name, client.ip);
+      throw appError('UNAUTHORIZED', 'auth.wrongPassword', 'The password is not correct.');
+    }
+    await this.regulation.recordSuccess(user.name);
+    await this.sessions.setLocked(auth.session.id, false);
+  }
+
   logout(session: Session): Promise<void> {
     return this.sessions.revoke(session);
   }

@@ -55,6 +55,10 @@ export class SessionsService {
     return found;
   }
 
+  setLocked(sessionId: string, locked: boolean): Promise<void> {
+    return this.store.setLocked(sessionId, locked);
+  }
+
   async revoke(session: Pick<Session, 'id' | 'userId'>): Promise<void> {
     await this.store.revoke(session.id);
     this.bus.emit('session.ended', { sessionId: session.id, userId: session.userId });

@@ -6,6 +6,7 @@ interface SessionRow {
   id: string;
   user_id: string;
   state: 'pending' | 'active';
+  locked: boolean;
   created_at: Date;
   last_seen_at: Date;
   expires_at: Date;
@@ -13,13 +14,14 @@ interface SessionRow {
   user_agent: string;
 }
 
-const COLUMNS = 's.id, s.user_id, s.state, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent';
+const COLUMNS = 's.id, s.user_id, s.state, s.locked, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent';
 
 function toSession(r: SessionRow): Session {
   return {
     id: r.id,
     userId: r.user_id,
     state: r.state,
+    locked: r.locked,
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
     expiresAt: r.expires_at,
@@ -62,6 +64,10 @@ export class SessionsStore {
 
   async touch(id: string): Promise<void> {
     await this.db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  }
+
+  async setLocked(id: string, locked: boolean): Promise<void> {
+    await this.db.query('UPDATE sessions SET locked = $2 WHERE id = $1 AND revoked_at IS NULL', [id, locked]);
   }
 
   async revoke(id: string): Promise<void> {

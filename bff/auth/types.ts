@@ -21,6 +21,8 @@ export interface Session {
   id: string;
   userId: string;
   state: 'pending' | 'active';
+  /** Locked: signed in, but only unlocking and signing out are allowed. */
+  locked: boolean;
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;

@@ -8,6 +8,8 @@ import { embeddedUrl, liveOwner, startEmbeddedPostgres, type EmbeddedServer } fr
 import { migrate, type MigrationSource } from './migrate';
 import { createPool } from './pool';
 import { appMigrationSources } from '../../system-apps/server';
+import { DESKTOP_MIGRATIONS } from '../desktop/desktop.migrations';
+import { NOTIFICATIONS_MIGRATIONS } from '../notifications/notifications.store';
 
 export const PLATFORM_MIGRATIONS: MigrationSource = {
   owner: 'platform',
@@ -15,7 +17,7 @@ export const PLATFORM_MIGRATIONS: MigrationSource = {
 };
 
 export function allMigrationSources(): MigrationSource[] {
-  return [PLATFORM_MIGRATIONS, ...appMigrationSources()];
+  return [PLATFORM_MIGRATIONS, DESKTOP_MIGRATIONS, NOTIFICATIONS_MIGRATIONS, ...appMigrationSources()];
 }
 
 export interface Database {

@@ -2,6 +2,8 @@
 import { authRouter } from '../auth/auth.router';
 import { securityRouter } from '../auth/security.router';
 import { usersRouter } from '../auth/users.router';
+import { desktopRouter } from '../desktop/desktop.router';
+import { notificationsRouter } from '../notifications/notifications.router';
 import { router } from './init';
 import { systemRouter } from './system.router';
 
@@ -10,6 +12,8 @@ export const appRouter = router({
   auth: authRouter,
   security: securityRouter,
   users: usersRouter,
+  desktop: desktopRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

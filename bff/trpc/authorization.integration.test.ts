@@ -128,6 +128,13 @@ const TABLE: readonly Row[] = [
   },
   { path: 'auth.logout', allow: EVERYONE, why: 'ends whatever session the caller has, halfway ones included; harmless without one', fresh: true },
   { path: 'auth.me', allow: SIGNED_IN, why: "the caller's own account and session" },
+  {
+    path: 'auth.lock',
+    allow: SIGNED_IN,
+    why: "locks the caller's own session; nothing to lock without one",
+    after: async ({ t }) => void (await t.db.pool.query('UPDATE sessions SET locked = false')),
+  },
+  { path: 'auth.unlock', allow: SIGNED_IN, why: "unlocks the caller's own session with the caller's password", input: () => ({ password: PASSWORD }) },
 
   { path: 'auth.sessions.list', allow: SIGNED_IN, why: "the caller's own sessions" },
   {
@@ -176,6 +183,76 @@ const TABLE: readonly Row[] = [
     why: 'only the owner and admins make accounts',
     input: () => ({ name: `made-${++madeUsers}`, password: PASSWORD, role: 'member' }),
     effect: async ({ t }, input) => (await t.app.services.users.list()).some((u) => u.name === (input as { name: string }).name),
+  },
+
+  { path: 'desktop.layout.get', allow: SIGNED_IN, why: "the caller's own saved desktop; the input names no user" },
+  {
+    path: 'desktop.layout.save',
+    allow: SIGNED_IN,
+    why: "writes the caller's own desktop only (the input names no user), from the version the caller loaded",
+    input: async ({ t, account, accounts }) => {
+      const { layout, version } = await t.app.services.desktop.get((account ?? accounts.member).id);
+      return { layout: { ...layout, theme: 'dark' }, baseVersion: version };
+    },
+    effect: async ({ t, account }) => account !== null && (await t.app.services.desktop.get(account.id)).version > 0,
+  },
+  { path: 'desktop.wallpapers.list', allow: SIGNED_IN, why: "the built-in wallpapers and the caller's own uploads" },
+  {
+    path: 'desktop.wallpapers.remove',
+    allow: ['member'],
+    why: "the upload belongs to member: only member may remove it; anyone else, admins included, is told it does not exist (NOT_FOUND desktop.wallpaperNotFound)",
+    input: async ({ t, accounts }) => ({ id: (await t.app.services.wallpapers.upload(accounts.member.id, 'image/png', Buffer.from('89504e470d0a1a0a00', 'hex'))).id }),
+    refuse: { signedIn: { status: 404, reason: 'desktop.wallpaperNotFound' } },
+    effect: async ({ t, accounts }, input) => (await t.app.services.wallpapers.image(accounts.member.id, (input as { id: string }).id)) === null,
+    after: async ({ t, accounts }) => void (await t.db.pool.query('DELETE FROM wallpapers WHERE user_id = $1', [accounts.member.id])),
+  },
+
+  { path: 'notifications.list', allow: SIGNED_IN, why: "the caller's own notification centre; the store scopes every query to the caller" },
+  {
+    path: 'notifications.markRead',
+    allow: SIGNED_IN,
+    why: "marks the caller's own notifications; ids of others' are silently left alone (notifications.integration.test.ts proves it)",
+    input: async ({ t, account, accounts }) => ({
+      ids: [(await t.app.services.notifications.notify((account ?? accounts.member).id, { appId: 'files', title: 'to read' })).notification.id],
+    }),
+    effect: async ({ t }, input) => {
+      const { rows } = await t.db.pool.query('SELECT 1 FROM notifications WHERE id = ANY($1::uuid[]) AND read_at IS NOT NULL', [(input as { ids: string[] }).ids]);
+      return rows.length > 0;
+    },
+  },
+  {
+    path: 'notifications.clear',
+    allow: SIGNED_IN,
+    why: "deletes the caller's own notifications; ids of others' are silently left alone",
+    input: async ({ t, account, accounts }) => ({
+      ids: [(await t.app.services.notifications.notify((account ?? accounts.member).id, { appId: 'files', title: 'to clear' })).notification.id],
+    }),
+    effect: async ({ t }, input) => {
+      const { rows } = await t.db.pool.query('SELECT 1 FROM notifications WHERE id = ANY($1::uuid[])', [(input as { ids: string[] }).ids]);
+      return rows.length === 0;
+    },
+  },
+  { path: 'notifications.mutes.list', allow: SIGNED_IN, why: 'the apps the caller muted' },
+  {
+    path: 'notifications.mutes.set',
+    allow: SIGNED_IN,
+    why: 'mutes an app for the caller only',
+    input: () => ({ appId: 'files', muted: true }),
+    effect: async ({ t, account, accounts }) => (await t.app.services.notifications.mutes((account ?? accounts.member).id)).some((m) => m.appId === 'files'),
+    after: async ({ t, account, accounts }) => void (await t.app.services.notifications.setMuted((account ?? accounts.member).id, 'files', false)),
+  },
+  {
+    path: 'notifications.test',
+    allow: SIGNED_IN,
+    why: 'sends a test notification to the caller, never to anyone else (the Settings button)',
+    input: async ({ t }) => {
+      await t.db.pool.query(`DELETE FROM notifications WHERE app_id = 'settings'`);
+      return {};
+    },
+    effect: async ({ t, account, accounts }) => {
+      const { rows } = await t.db.pool.query(`SELECT 1 FROM notifications WHERE app_id = 'settings' AND user_id = $1`, [(account ?? accounts.member).id]);
+      return rows.length > 0;
+    },
   },
 ];
 

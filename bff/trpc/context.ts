@@ -5,6 +5,9 @@ import type { SecurityService } from '../auth/security.service';
 import type { ClientInfo, SessionsService } from '../auth/sessions.service';
 import type { AuthState } from '../auth/types';
 import type { UsersService } from '../auth/users.service';
+import type { DesktopService } from '../desktop/desktop.service';
+import type { WallpapersService } from '../desktop/wallpapers.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import type { FixedWindowLimiter } from './rate-limit';
 
 /** The services procedures call; built once per process in buildApp and shared by every request. */
@@ -13,6 +16,9 @@ export interface Services {
   sessions: SessionsService;
   security: SecurityService;
   users: UsersService;
+  desktop: DesktopService;
+  wallpapers: WallpapersService;
+  notifications: NotificationsService;
   loginLimiter: FixedWindowLimiter;
 }
 

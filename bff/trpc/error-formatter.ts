@@ -11,6 +11,8 @@ export interface ErrorData {
   reason?: string;
   /** For invalid input: the message for each field, keyed by its dotted path. */
   fields?: Record<string, string>;
+  /** What the client needs to recover from a business refusal (e.g. the current layout after a conflict). */
+  details?: unknown;
 }
 
 export interface ErrorShape {
@@ -52,6 +54,7 @@ export function formatError({ shape, error }: { shape: DefaultErrorShape; error:
       .join('; ');
   } else if (error.cause instanceof Reason) {
     data.reason = error.cause.reason;
+    if (error.cause.details !== undefined) data.details = error.cause.details;
   } else if (GENERIC[error.code]) {
     // Unexpected errors may carry SQL, file paths or stack fragments in their message: never send them.
     message = GENERIC[error.code]!;

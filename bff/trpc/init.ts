@@ -30,11 +30,17 @@ export function mapUnavailable(error: TRPCError): TRPCError {
 /** Anyone, logged in or not. */
 export const publicProcedure = t.procedure;
 
-/** A caller with a fully logged-in session. */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/** A caller with a fully logged-in session, locked or not (only unlocking and locking use this). */
+export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const auth = await ctx.auth();
   if (!auth || auth.session.state !== 'active') throw appError('UNAUTHORIZED', 'auth.required', 'Sign in to continue; your session has ended or expired.');
   return next({ ctx: { ...ctx, session: auth.session, user: auth.user, authState: auth } });
+});
+
+/** A caller with a fully logged-in, unlocked session. */
+export const authedProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (ctx.session.locked) throw appError('FORBIDDEN', 'auth.locked', 'The desktop is locked; unlock it with your password.');
+  return next();
 });
 
 /** The owner or an admin. */

@@ -9,7 +9,8 @@ export type TrpcClient = ReturnType<typeof createTRPCClient<AppRouter>>;
 export const trpcKey: InjectionKey<TrpcClient> = Symbol('trpc');
 
 /** The header the BFF's CSRF check asks for on every mutation; a cross-site form cannot send it. */
-const CSRF_HEADERS = { 'x-olares-request': '1' };
+export const CSRF_HEADER_VALUE = { 'x-olares-request': '1' } as const;
+const CSRF_HEADERS = CSRF_HEADER_VALUE;
 
 export function createTrpc(): TrpcClient {
   return createTRPCClient<AppRouter>({

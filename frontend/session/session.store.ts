@@ -17,6 +17,7 @@ export const useSessionStore = defineStore('session', () => {
   const user = computed(() => status.value?.user ?? null);
   const setupRequired = computed(() => status.value?.setupRequired ?? false);
   const secondFactorPending = computed(() => status.value?.secondFactorPending ?? false);
+  const locked = computed(() => status.value?.locked ?? false);
   const isAdmin = computed(() => user.value?.role === 'owner' || user.value?.role === 'admin');
 
   async function refresh(): Promise<void> {
@@ -56,15 +57,25 @@ export const useSessionStore = defineStore('session', () => {
     try {
       await trpc.auth.logout.mutate();
     } finally {
-      status.value = { setupRequired: false, secondFactorPending: false, user: null };
+      status.value = { setupRequired: false, secondFactorPending: false, locked: false, user: null };
     }
+  }
+
+  async function lock(): Promise<void> {
+    await trpc.auth.lock.mutate();
+    await refresh();
+  }
+
+  async function unlock(password: string): Promise<void> {
+    await trpc.auth.unlock.mutate({ password });
+    await refresh();
   }
 
   /** Called when the server says the session is gone (expired, revoked elsewhere). */
   function markSignedOut(): void {
     socket.disconnect();
-    status.value = { setupRequired: false, secondFactorPending: false, user: null };
+    status.value = { setupRequired: false, secondFactorPending: false, locked: false, user: null };
   }
 
-  return { status, user, setupRequired, secondFactorPending, isAdmin, refresh, ensureLoaded, setup, login, verifySecondFactor, logout, markSignedOut };
+  return { status, user, setupRequired, secondFactorPending, locked, isAdmin, lock, unlock, refresh, ensureLoaded, setup, login, verifySecondFactor, logout, markSignedOut };
 });

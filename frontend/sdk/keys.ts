@@ -1,0 +1,23 @@
+// Injection keys through which the shell hands an app its window and the shell's services.
+import type { InjectionKey } from 'vue';
+import type { AppCommand, SearchProvider, WindowHandle } from './types';
+
+export interface NotifyOptions {
+  title: string;
+  body?: string;
+  level?: 'info' | 'success' | 'warning' | 'error';
+  actions?: { label: string; run(): void }[];
+}
+
+/** The shell's services an app may use, bound to that app. */
+export interface ShellApi {
+  openApp(appId: string, props?: Record<string, unknown>): void;
+  /** Opens a file with the app that handles its type. */
+  openFile(path: string): void;
+  notify(options: NotifyOptions): void;
+  registerCommand(appId: string, command: AppCommand): () => void;
+  registerSearchProvider(appId: string, provider: SearchProvider): () => void;
+}
+
+export const windowKey: InjectionKey<WindowHandle> = Symbol('olares.window');
+export const shellKey: InjectionKey<ShellApi> = Symbol('olares.shell');

@@ -1,0 +1,35 @@
+// Builds the ShellApi the SDK hands to apps: open apps and files, notify, register commands and search providers.
+import { Notify } from 'quasar';
+import { appForFile, appsById } from '../app-registry/registry';
+import type { NotifyOptions, ShellApi } from '../sdk/keys';
+import { useSpotlightRegistry } from '../spotlight/registry.store';
+import { useWindowsStore } from '../window-manager/windows.store';
+
+const TYPES = { info: 'info', success: 'positive', warning: 'warning', error: 'negative' } as const;
+
+export function toast(o: NotifyOptions): void {
+  Notify.create({
+    type: TYPES[o.level ?? 'info'],
+    message: o.title,
+    caption: o.body,
+    actions: o.actions?.map((a) => ({ label: a.label, color: 'white', handler: a.run })),
+  });
+}
+
+export function createShellApi(): ShellApi {
+  const windows = useWindowsStore();
+  const registry = useSpotlightRegistry();
+  return {
+    openApp(appId, props) {
+      const app = appsById.get(appId);
+      if (app) windows.open(app, props);
+    },
+    openFile(path) {
+      const app = appForFile(path);
+      if (app) windows.open(app, { path });
+    },
+    notify: toast,
+    registerCommand: registry.registerCommand,
+    registerSearchProvider: registry.registerSearchProvider,
+  };
+}

@@ -1,0 +1,37 @@
+// Which shell overlays are open (launchpad, spotlight, switcher, shortcut sheet, lock) and the snap preview.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { Rect } from '../window-manager/geometry';
+
+export type Overlay = 'launchpad' | 'spotlight' | 'shortcuts' | 'notifications' | null;
+
+export const useShellUi = defineStore('shell-ui', () => {
+  const overlay = ref<Overlay>(null);
+  const locked = ref(false);
+  const snapPreview = ref<Rect | null>(null);
+  /** The element that had focus before an overlay opened, to return focus to when it closes. */
+  let returnFocus: HTMLElement | null = null;
+
+  function open(which: Exclude<Overlay, null>): void {
+    if (overlay.value === null) returnFocus = document.activeElement as HTMLElement | null;
+    overlay.value = which;
+  }
+
+  function close(): void {
+    overlay.value = null;
+    const target = returnFocus;
+    returnFocus = null;
+    // Only when nothing took focus meanwhile (an overlay that opened a window leaves focus there).
+    requestAnimationFrame(() => {
+      const now = document.activeElement;
+      if (target?.isConnected && (!now || now === document.body)) target.focus();
+    });
+  }
+
+  function toggle(which: Exclude<Overlay, null>): void {
+    if (overlay.value === which) close();
+    else open(which);
+  }
+
+  return { overlay, locked, snapPreview, open, close, toggle };
+});
