@@ -8,8 +8,9 @@ import market from './market/manifest';
 import profile from './profile/manifest';
 import settings from './settings/manifest';
 import vault from './vault/manifest';
+import web from './web/manifest';
 import wise from './wise/manifest';
 
 export type { SystemAppManifest };
 
-export const systemApps: readonly SystemAppManifest[] = [files, wise, vault, market, settings, dashboard, controlHub, profile, devbox];
+export const systemApps: readonly SystemAppManifest[] = [files, wise, vault, market, settings, dashboard, controlHub, profile, devbox, web];

@@ -33,7 +33,9 @@ export async function registerSecurity(app: FastifyInstance, opts: { publicOrigi
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
-        frameSrc: ["'self'"],
+        // Web apps open in iframe windows on their own origins: <entrance>.<user>.<domain> in a
+        // deployment, <entrance>.localhost:<port> locally. Never the desktop's origin.
+        frameSrc: ["'self'", 'https:', 'http://*.localhost:*'],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -9,6 +9,9 @@ export const apps: readonly SystemAppManifest[] = systemApps.filter((m) => {
   return ok;
 });
 
+/** The apps people pick from: the launchpad, the spotlight. */
+export const launchableApps: readonly SystemAppManifest[] = apps.filter((a) => !a.hidden);
+
 export const appsById: ReadonlyMap<string, SystemAppManifest> = new Map(apps.map((a) => [a.id, a]));
 
 /** The app that opens a file: the first that names its extension, else the first that takes any file. */

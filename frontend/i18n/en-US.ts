@@ -130,6 +130,7 @@ export default {
     controlHub: 'Control Hub',
     profile: 'Profile',
     devbox: 'DevBox',
+    web: 'Web app',
   },
   shell: {
     minimize: 'Minimise',
@@ -155,6 +156,9 @@ export default {
     accountSettings: 'Account and security',
     lock: 'Lock',
     shortcuts: 'Keyboard shortcuts',
+    openInTab: 'Open in a new tab',
+    openAddress: 'Open address',
+    badUrl: 'This address cannot be opened in a window.',
   },
   appearance: {
     title: 'Appearance',

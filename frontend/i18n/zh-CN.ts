@@ -132,6 +132,7 @@ const zh: typeof en = {
     controlHub: '控制面板',
     profile: '个人资料',
     devbox: '开发箱',
+    web: '网页应用',
   },
   shell: {
     minimize: '最小化',
@@ -157,6 +158,9 @@ const zh: typeof en = {
     accountSettings: '账户与安全',
     lock: '锁定',
     shortcuts: '键盘快捷键',
+    openInTab: '在新标签页中打开',
+    openAddress: '打开网址',
+    badUrl: '此地址无法在窗口中打开。',
   },
   appearance: {
     title: '外观',

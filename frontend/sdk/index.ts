@@ -14,6 +14,8 @@ export type { NotifyOptions } from './keys';
 export { defineSystemApp } from './define';
 /** The panel an app shows until it is built. */
 export { default as NotBuiltYet } from './NotBuiltYet.vue';
+/** A web app in a sandboxed iframe with the versioned postMessage bridge (title, notify, open-file). */
+export { default as WebFrame } from '../iframe-bridge/WebFrame.vue';
 /** The typed tRPC client, built once at boot. */
 export { useTrpc, type TrpcClient } from '../boot/trpc';
 /** The signed-in user's socket.io connection (the server keeps one room per user). */
@@ -35,9 +37,9 @@ export function useWindow(): WindowHandle {
 }
 
 /** Open apps and files, and send notifications, on behalf of the calling app. */
-export function useShell(): Pick<ShellApi, 'openApp' | 'openFile' | 'notify'> {
+export function useShell(): Pick<ShellApi, 'openApp' | 'openFile' | 'openUrl' | 'notify'> {
   const shell = need(inject(shellKey, undefined), 'useShell()');
-  return { openApp: shell.openApp, openFile: shell.openFile, notify: (o: NotifyOptions) => shell.notify(o) };
+  return { openApp: shell.openApp, openFile: shell.openFile, openUrl: shell.openUrl, notify: (o: NotifyOptions) => shell.notify(o) };
 }
 
 /** Registers spotlight commands for as long as the calling component lives. */

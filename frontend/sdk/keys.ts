@@ -14,6 +14,8 @@ export interface ShellApi {
   openApp(appId: string, props?: Record<string, unknown>): void;
   /** Opens a file with the app that handles its type. */
   openFile(path: string): void;
+  /** Opens a web page or web app in a sandboxed iframe window. */
+  openUrl(url: string, title?: string): void;
   notify(options: NotifyOptions): void;
   registerCommand(appId: string, command: AppCommand): () => void;
   registerSearchProvider(appId: string, provider: SearchProvider): () => void;

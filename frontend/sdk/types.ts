@@ -48,6 +48,8 @@ export interface SystemAppManifest {
   window: WindowDefaults;
   /** Semver range of the SDK the app was written for. */
   sdk: string;
+  /** Not listed in the dock, launchpad or spotlight (the iframe window for web apps). */
+  hidden?: boolean;
   /** File extensions (without dot) this app opens. */
   fileTypes?: string[];
   /** The app's UI, loaded only when a window of it first opens: its own chunk. */

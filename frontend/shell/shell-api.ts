@@ -28,6 +28,10 @@ export function createShellApi(): ShellApi {
       const app = appForFile(path);
       if (app) windows.open(app, { path });
     },
+    openUrl(url, title) {
+      const app = appsById.get('web');
+      if (app) windows.open(app, { url, ...(title ? { title } : {}) });
+    },
     notify: toast,
     registerCommand: registry.registerCommand,
     registerSearchProvider: registry.registerSearchProvider,
