@@ -2,11 +2,69 @@
 import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const bff = process.env.BFF_URL ?? 'http://127.0.0.1:3000';
 
+/** Paths the BFF answers itself (bff/http/static.ts): never the SPA, never cached by the service worker. */
+const SERVER_PATHS = ['trpc', 'socket.io', 'api', 'healthz', 'readyz'].map((p) => new RegExp(`^/${p.replace('.', '\\.')}(?:[/?]|$)`));
+
+/**
+ * The installable PWA: the web app manifest, and a service worker (Workbox) that precaches the built shell
+ * (every chunk stays lazy; precaching only fills the cache) for fast repeat starts. It is registered from
+ * frontend/boot/pwa.ts, so that no inline script is injected (the CSP forbids them). Navigations get the
+ * precached index.html; the few that go to the server and fail get public/offline.html.
+ */
+const pwa = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: null,
+  // The glob below already precaches the icons.
+  includeManifestIcons: false,
+  manifest: {
+    id: '/',
+    name: 'Olares Desktop',
+    short_name: 'Olares',
+    description: 'The web desktop of your Olares personal cloud',
+    lang: 'en-US',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#0f1a3a',
+    theme_color: '#1d2b4f',
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+    screenshots: [
+      { src: '/screenshots/desktop.png', sizes: '1280x720', type: 'image/png', form_factor: 'wide', label: 'The desktop with the account window open' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+    // Wallpapers are cached when first shown (below); the README screenshot is not part of the shell.
+    globIgnores: ['wallpapers/**', 'screenshots/**'],
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: SERVER_PATHS,
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/wallpapers/'),
+        handler: 'CacheFirst',
+        options: { cacheName: 'olares-wallpapers', expiration: { maxEntries: 32 }, cacheableResponse: { statuses: [200] } },
+      },
+      {
+        // Navigations the SPA fallback leaves to the server (the deny list above): the offline page when it is unreachable.
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: 'offline.html' } },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
-  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false })],
+  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false }), pwa],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -16,6 +74,7 @@ export default defineConfig({
     // `npm run dev`: Vite serves the frontend and forwards the API to a running BFF.
     proxy: {
       '/trpc': bff,
+      '/api': bff,
       '/readyz': bff,
       '/healthz': bff,
       '/socket.io': { target: bff, ws: true },

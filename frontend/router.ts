@@ -1,5 +1,6 @@
 // The desktop's pages and the guard that sends each visitor to first run, sign-in or the desktop.
 import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { isServerUnreachable } from './offline/unreachable';
 import { useSessionStore } from './session/session.store';
 
 export function createAppRouter(): Router {
@@ -10,13 +11,22 @@ export function createAppRouter(): Router {
       { path: '/app/:id', name: 'app', component: () => import('./desktop/AppPage.vue') },
       { path: '/login', name: 'login', component: () => import('./login/LoginPage.vue'), meta: { public: true } },
       { path: '/first-run', name: 'first-run', component: () => import('./first-run/FirstRunPage.vue'), meta: { public: true } },
+      { path: '/offline', name: 'offline', component: () => import('./offline/OfflinePage.vue') },
       { path: '/:rest(.*)*', redirect: '/' },
     ],
   });
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();
-    await session.ensureLoaded();
+    try {
+      await session.ensureLoaded();
+    } catch (err) {
+      // The shell came from the service worker's cache and the server does not answer: say so, not a blank page.
+      if (!isServerUnreachable(err)) throw err;
+      return to.name === 'offline' ? true : { name: 'offline', query: { next: to.fullPath }, replace: true };
+    }
+    // Back online ("Try again" reloads /offline): go where the visitor was going.
+    if (to.name === 'offline') return { path: safeNext(to.query.next), replace: true };
     if (session.setupRequired) return to.name === 'first-run' ? true : { name: 'first-run' };
     // Once the owner exists, the first-run page is gone.
     if (to.name === 'first-run') return { name: session.user ? 'desktop' : 'login' };
@@ -25,4 +35,9 @@ export function createAppRouter(): Router {
     return true;
   });
   return router;
+}
+
+/** A same-origin path to go on to, from a query parameter; the desktop otherwise. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
