@@ -1,13 +1,16 @@
 // The desktop's pages and the guard that sends each visitor to first run, sign-in or the desktop.
 import { createRouter, createWebHistory, type Router } from 'vue-router';
+import DesktopPage from './desktop/DesktopPage.vue';
 import { isServerUnreachable } from './offline/unreachable';
+import { useLayoutStore } from './desktop/layout.store';
 import { useSessionStore } from './session/session.store';
 
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(),
     routes: [
-      { path: '/', name: 'desktop', component: () => import('./desktop/DesktopPage.vue') },
+      // The desktop is what a signed-in visit shows first: in the entry chunk, not a second round of downloads.
+      { path: '/', name: 'desktop', component: DesktopPage },
       { path: '/app/:id', name: 'app', component: () => import('./desktop/AppPage.vue') },
       { path: '/login', name: 'login', component: () => import('./login/LoginPage.vue'), meta: { public: true } },
       { path: '/first-run', name: 'first-run', component: () => import('./first-run/FirstRunPage.vue'), meta: { public: true } },
@@ -32,6 +35,7 @@ export function createAppRouter(): Router {
     if (to.name === 'first-run') return { name: session.user ? 'desktop' : 'login' };
     if (to.meta.public) return session.user ? { name: 'desktop' } : true;
     if (!session.user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+    if (to.name === 'desktop' && !session.locked) useLayoutStore().prefetch();
     return true;
   });
   return router;

@@ -5,5 +5,8 @@ import { registerSW } from 'virtual:pwa-register';
 
 export function installPwa(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  registerSW({ immediate: true });
+  // After the desktop is up: the worker's precache downloads must not compete with the first paint.
+  const start = () => registerSW({ immediate: true });
+  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 3000 });
+  else setTimeout(start, 1000);
 }

@@ -38,9 +38,19 @@ export const useLayoutStore = defineStore('desktop-layout', () => {
     return { ...w, dock: [...dock.value], wallpaper: wallpaper.value, theme: theme.value, locale: i18n.global.locale.value as Locale };
   }
 
+  let prefetched: ReturnType<typeof trpc.desktop.layout.get.query> | null = null;
+
+  /** Starts fetching the layout early (as soon as the user is known), so that the desktop does not wait for it. */
+  function prefetch(): void {
+    prefetched ??= trpc.desktop.layout.get.query();
+    prefetched.catch(() => undefined);
+  }
+
   async function load(): Promise<void> {
     stopWatching?.();
-    const { layout, version: v } = await trpc.desktop.layout.get.query();
+    const pending = prefetched ?? trpc.desktop.layout.get.query();
+    prefetched = null;
+    const { layout, version: v } = await pending;
     version = v;
     windows.hydrate({ ...layout, focusedId: layout.focusedId ?? null }, appsById);
     // Apps that exist but are missing from a saved dock are simply not pinned; unknown ones are dropped.
@@ -122,5 +132,5 @@ export const useLayoutStore = defineStore('desktop-layout', () => {
     version = 0;
   }
 
-  return { dock, wallpaper, theme, loaded, load, flush, setTheme, pin, unpin, moveInDock, reset };
+  return { dock, wallpaper, theme, loaded, prefetch, load, flush, setTheme, pin, unpin, moveInDock, reset };
 });

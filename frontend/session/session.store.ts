@@ -9,6 +9,11 @@ import type { inferRouterOutputs } from '@trpc/server';
 type Status = inferRouterOutputs<AppRouter>['auth']['status'];
 export type CurrentUser = NonNullable<Status['user']>;
 
+function whenIdle(fn: () => unknown): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(() => void fn(), { timeout: 1500 });
+  else setTimeout(() => void fn(), 200);
+}
+
 export const useSessionStore = defineStore('session', () => {
   const trpc = useTrpc();
   const socket = useSocket();
@@ -23,7 +28,8 @@ export const useSessionStore = defineStore('session', () => {
   async function refresh(): Promise<void> {
     status.value = await trpc.auth.status.query();
     if (status.value.user) {
-      if (!socket.connected) socket.connect();
+      // Connect once the page is idle, so the socket's first requests do not delay the desktop's own.
+      if (!socket.connected && !socket.active) whenIdle(() => status.value?.user && !socket.connected && socket.connect());
     } else {
       socket.disconnect();
     }

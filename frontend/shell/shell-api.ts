@@ -5,11 +5,12 @@ import type { NotifyOptions, ShellApi } from '../sdk/keys';
 import { useSpotlightRegistry } from '../spotlight/registry.store';
 import { useWindowsStore } from '../window-manager/windows.store';
 
-const TYPES = { info: 'info', success: 'positive', warning: 'warning', error: 'negative' } as const;
+// Quasar's own 'info' (white on light cyan) is too faint to read: info toasts use a dark slate.
+const STYLES = { info: { color: 'blue-grey-9' }, success: { type: 'positive' }, warning: { type: 'warning' }, error: { type: 'negative' } } as const;
 
 export function toast(o: NotifyOptions): void {
   Notify.create({
-    type: TYPES[o.level ?? 'info'],
+    ...STYLES[o.level ?? 'info'],
     message: o.title,
     caption: o.body,
     actions: o.actions?.map((a) => ({ label: a.label, color: 'white', handler: a.run })),

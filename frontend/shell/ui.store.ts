@@ -11,8 +11,10 @@ export const useShellUi = defineStore('shell-ui', () => {
   const snapPreview = ref<Rect | null>(null);
   /** The element that had focus before an overlay opened, to return focus to when it closes. */
   let returnFocus: HTMLElement | null = null;
+  let restoreTimer: number | undefined;
 
   function open(which: Exclude<Overlay, null>): void {
+    window.clearTimeout(restoreTimer);
     if (overlay.value === null) returnFocus = document.activeElement as HTMLElement | null;
     overlay.value = which;
   }
@@ -21,11 +23,13 @@ export const useShellUi = defineStore('shell-ui', () => {
     overlay.value = null;
     const target = returnFocus;
     returnFocus = null;
-    // Only when nothing took focus meanwhile (an overlay that opened a window leaves focus there).
-    requestAnimationFrame(() => {
-      const now = document.activeElement;
-      if (target?.isConnected && (!now || now === document.body)) target.focus();
-    });
+    // Back to where focus was, unless a window took it meanwhile (an overlay that opened an app).
+    // Checked after the overlay's leave transition, during which its own input still holds focus.
+    window.clearTimeout(restoreTimer);
+    restoreTimer = window.setTimeout(() => {
+      const now = document.activeElement as HTMLElement | null;
+      if (overlay.value === null && target?.isConnected && !now?.closest('.wm-window')) target.focus();
+    }, 220);
   }
 
   function toggle(which: Exclude<Overlay, null>): void {

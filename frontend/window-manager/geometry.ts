@@ -78,9 +78,10 @@ export function cascade(size: { width: number; height: number }, vp: Viewport, o
   const width = Math.min(size.width, vp.width);
   const height = Math.min(size.height, vp.height);
   const step = 28 * (openCount % 8);
+  // Stepped, but kept wholly inside the area when it fits.
   return {
-    x: Math.max(0, Math.round((vp.width - width) / 2) + step - 84),
-    y: Math.max(0, Math.round((vp.height - height) / 3) + step - 28),
+    x: Math.max(0, Math.min(Math.round((vp.width - width) / 2) + step - 84, vp.width - width)),
+    y: Math.max(0, Math.min(Math.round((vp.height - height) / 3) + step - 28, vp.height - height)),
     width,
     height,
   };

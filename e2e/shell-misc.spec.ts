@@ -1,0 +1,166 @@
+// The rest of the shell in a real browser: the lock screen (kept on the server session), notifications and mutes,
+// the error boundary around a crashing app, and an app full-page at /app/<id>.
+import { expect, test, type Page } from './fixtures';
+import { focusedWindow, freshDesktop, openFromDock, win } from './support/desktop';
+
+/** Calls notifications.test as the signed-in page (the context's cookies) and returns whether the server pushed it. */
+async function sendTestNotification(page: Page, origin: string, title?: string): Promise<boolean> {
+  const res = await page.request.post(`${origin}/trpc/notifications.test`, {
+    data: title ? { title } : {},
+    headers: { origin, 'x-olares-request': '1', 'content-type': 'application/json' },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const body = (await res.json()) as { result: { data: { pushed: boolean } } };
+  return body.result.data.pushed;
+}
+
+/** Types the password on the lock screen and submits it. */
+async function unlockWith(page: Page, password: string): Promise<void> {
+  const lock = page.getByTestId('lock-screen');
+  await lock.locator('input[name=password]').fill(password);
+  await lock.getByTestId('unlock-submit').click();
+}
+
+test('Alt+L locks; a wrong password is refused, the right one unlocks with the windows as they were', async ({ page, desktop, shot }) => {
+  const account = await freshDesktop(page, desktop, 'lock');
+  await openFromDock(page, 'vault');
+  await page.keyboard.press('Alt+KeyL');
+  const lock = page.getByTestId('lock-screen');
+  await expect(lock).toBeVisible();
+  await expect(lock.locator('input[name=password]')).toBeFocused();
+  await shot('01-locked');
+
+  await unlockWith(page, `${account.password}-nope`);
+  await expect(lock.getByTestId('form-error')).toHaveText('The password is not correct.');
+  await expect(lock).toBeVisible();
+  await shot('02-wrong-password');
+
+  await unlockWith(page, account.password);
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByTestId('window')).toHaveCount(2);
+  await expect(win(page, 'vault')).toBeVisible();
+  await expect(win(page, 'profile')).toBeVisible();
+  await expect(focusedWindow(page)).toHaveAttribute('data-app', 'vault');
+  await shot('03-unlocked');
+});
+
+test('the lock is on the server session: a reload stays locked', async ({ page, desktop, shot }) => {
+  await freshDesktop(page, desktop, 'lock-reload');
+  await openFromDock(page, 'vault');
+  await page.keyboard.press('Alt+KeyL');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.getByTestId('lock-screen').locator('input[name=password]')).toBeVisible();
+  await shot('04-locked-after-reload');
+});
+
+test('unlocking after a reload while locked brings the windows and the dock back', async ({ page, desktop }) => {
+  const account = await freshDesktop(page, desktop, 'lock-back');
+  await openFromDock(page, 'vault');
+  await page.keyboard.press('Alt+KeyL');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await unlockWith(page, account.password);
+  await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+  await expect(page.getByTestId('dock')).toBeVisible({ timeout: 3000 });
+  await expect(page.getByTestId('window')).toHaveCount(2, { timeout: 3000 });
+});
+
+test('notifications: a toast and an unread count; mark all read; a muted app only lands in the centre', async ({ page, desktop, shot }) => {
+  await freshDesktop(page, desktop, 'notify');
+  const { origin } = desktop.server;
+  const bell = page.getByTestId('notifications');
+  const unread = page.getByTestId('notifications-unread');
+  await expect(bell).toHaveAttribute('aria-label', 'Notifications (0 unread)');
+
+  expect(await sendTestNotification(page, origin)).toBe(true);
+  const toast = page.locator('.q-notification').filter({ hasText: 'Test notification' });
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText('Settings');
+  await expect(unread).toHaveText('1');
+  await expect(bell).toHaveAttribute('aria-label', 'Notifications (1 unread)');
+  await shot('05-toast');
+
+  await bell.click();
+  const centre = page.getByTestId('notification-centre');
+  await expect(centre).toBeVisible();
+  await expect(centre.getByTestId('notification')).toHaveCount(1);
+  await expect(centre.getByTestId('notification')).toContainText('Test notification');
+  await centre.getByTestId('notifications-read-all').click();
+  await expect(unread).toHaveCount(0);
+  await expect(centre.getByTestId('notifications-read-all')).toBeDisabled();
+
+  // Mute Settings from its notification.
+  const mute = centre.getByTestId('notification-mute');
+  await expect(mute).toHaveAttribute('aria-label', 'Mute Settings');
+  await mute.click();
+  await expect(mute).toHaveAttribute('aria-label', 'Unmute Settings');
+  await shot('06-centre-muted');
+  await page.keyboard.press('Escape');
+  await expect(centre).toHaveCount(0);
+
+  // Muted: stored (the centre lists it, unread again) but not pushed, so no toast.
+  expect(await sendTestNotification(page, origin, 'Muted one')).toBe(false);
+  await bell.click();
+  await expect(centre.getByTestId('notification')).toHaveCount(2);
+  await expect(centre.getByTestId('notification').first()).toContainText('Muted one');
+  await expect(unread).toHaveText('1');
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.q-notification').filter({ hasText: 'Muted one' })).toHaveCount(0);
+  await shot('07-muted-in-centre');
+});
+
+test.describe('the error boundary', () => {
+  // The service worker would serve the app chunks itself, out of page.route's sight.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a crashing app shows an error in its window and the rest of the desktop keeps working', async ({ page, desktop, shot }) => {
+    await freshDesktop(page, desktop, 'crash');
+    // Vault's UI chunk (an App-*.js that renders <NotBuiltYet app-id="vault">) is answered with a component that throws.
+    let replaced = 0;
+    await page.route('**/assets/App-*.js', async (route) => {
+      const res = await route.fetch();
+      const body = await res.text();
+      if (!/app-id["'`]?\s*:\s*["'`]vault["'`]/.test(body)) return route.fulfill({ response: res, body });
+      replaced++;
+      return route.fulfill({ contentType: 'text/javascript', body: "export default { setup() { throw new Error('boom for the test') } }" });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    const vault = await openFromDock(page, 'vault');
+    const failure = vault.getByTestId('window-error');
+    await expect(failure).toBeVisible();
+    expect(replaced, 'the Vault chunk was requested and replaced').toBe(1);
+    await expect(failure).toContainText('boom for the test');
+    await expect(failure.getByRole('button')).toBeVisible();
+    await shot('08-window-error');
+
+    // The rest: the other window, the dock, the spotlight.
+    await expect(win(page, 'profile').getByTestId('whoami')).toBeVisible();
+    const wise = await openFromDock(page, 'wise');
+    await expect(wise.getByTestId('not-built-yet')).toBeVisible();
+    await page.keyboard.press('Control+KeyK');
+    await expect(page.getByTestId('spotlight-input')).toBeFocused();
+    await page.keyboard.type('files');
+    await page.keyboard.press('Enter');
+    await expect(win(page, 'files')).toBeVisible();
+    await expect(vault.getByTestId('window-error')).toBeVisible();
+    expect(errors, 'no uncaught error reached the page').toEqual([]);
+    await shot('09-desktop-still-works');
+  });
+});
+
+test('/app/profile shows the Profile app full-page', async ({ page, desktop, shot }) => {
+  const account = await freshDesktop(page, desktop, 'apppage');
+  await page.goto(`${desktop.server.origin}/app/profile`);
+  const appPage = page.getByTestId('app-page');
+  await expect(appPage).toBeVisible();
+  await expect(appPage.getByRole('heading', { level: 1 })).toHaveText('Profile');
+  await expect(appPage.getByTestId('whoami-name')).toContainText(account.name);
+  await expect(page.getByTestId('desktop')).toHaveCount(0);
+  await expect(page).toHaveTitle(/^Profile · /);
+  await shot('10-app-page');
+});
