@@ -1,6 +1,6 @@
 // Why this exists: the bench's server, run as a child process so that autocannon never shares its event loop.
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino from 'pino';
 import { registerRequestLog } from '../bff/http/request-log';
 import { createLogger } from '../bff/log/logger';
@@ -39,7 +39,7 @@ const port = (app: FastifyInstance) => (app.server.address() as { port: number }
 // One instance without a logger (what is compared), one logging every request as the real app does (to /dev/null).
 const quiet = await build(Fastify({ logger: false, routerOptions: { maxParamLength: 5000 } }) as unknown as FastifyInstance);
 const loggedLog = createLogger('info', pino.destination({ dest: '/dev/null', sync: false }));
-const loggedApp = Fastify({ loggerInstance: loggedLog, disableRequestLogging: true, routerOptions: { maxParamLength: 5000 } }) as unknown as FastifyInstance;
+const loggedApp = Fastify({ loggerInstance: loggedLog, logController: new LogController({ disableRequestLogging: true }), routerOptions: { maxParamLength: 5000 } }) as unknown as FastifyInstance;
 registerRequestLog(loggedApp); // the app's own request log: one line per request
 const logged = await build(loggedApp);
 process.stdout.write(JSON.stringify({ port: port(quiet), loggedPort: port(logged) }) + '\n');

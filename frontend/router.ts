@@ -21,6 +21,8 @@ export function createAppRouter(): Router {
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();
+    // Going to the desktop: ask for the layout in the same batched request as the sign-in status.
+    if (to.name === 'desktop' && !session.status) useLayoutStore().prefetch();
     try {
       await session.ensureLoaded();
     } catch (err) {

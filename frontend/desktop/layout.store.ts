@@ -48,7 +48,8 @@ export const useLayoutStore = defineStore('desktop-layout', () => {
 
   async function load(): Promise<void> {
     stopWatching?.();
-    const pending = prefetched ?? trpc.desktop.layout.get.query();
+    // A prefetch made before the sign-in status was known may have been refused: ask again then.
+    const pending = prefetched ? prefetched.catch(() => trpc.desktop.layout.get.query()) : trpc.desktop.layout.get.query();
     prefetched = null;
     const { layout, version: v } = await pending;
     version = v;
@@ -125,6 +126,7 @@ export const useLayoutStore = defineStore('desktop-layout', () => {
   }
 
   function reset(): void {
+    prefetched = null;
     stopWatching?.();
     stopWatching = null;
     window.clearTimeout(timer);
