@@ -1,6 +1,4 @@
 // Why this exists: the desktop shell's half of `npm run bench` — start-up against a blank Quasar page, the JS loaded before any window, cached window opens and dragging among 20 windows, in headless Chromium against a real BFF.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -8,9 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices, type Browser, type BrowserContext } from '@playwright/test';
-import pg from 'pg';
 import { build } from 'vite';
-import { freePort } from '../bff/db/embedded';
+import { createDatabase, createOwner, DesktopServer, type TestDatabase } from '../e2e/support/server';
 import { defaultLayout } from '../bff/desktop/layout.schema';
 import { atMost, median, percentile, type BenchPart } from './row';
 import { probe, probeScript, type ProbeWindow } from './shell-probe';
@@ -40,96 +37,7 @@ const FOCUSED_TITLEBAR = '[data-testid=window].wm-window--focused [data-testid=w
 /** A script's or asset's file name without its content hash (`index-AbC123xy.js` → `index.js`); '' for none. */
 const short = (url: string) => (url ? path.basename(new URL(url, 'http://x').pathname).replace(/-[\w-]{8}\./, '.') : '');
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const ms = (x: number) => `${Math.round(x)} ms`;
-
-/** The desktop server (bff/main.ts) in its own process group, on a fresh database. */
-class DesktopServer {
-  private exitCode: number | null | undefined = undefined;
-  private output = '';
-  private readonly exited: Promise<void>;
-
-  private constructor(
-    readonly origin: string,
-    readonly env: NodeJS.ProcessEnv,
-    private readonly child: ChildProcess,
-  ) {
-    this.exited = new Promise((resolve) =>
-      child.on('exit', (code) => {
-        this.exitCode = code;
-        resolve();
-      }),
-    );
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString('utf8')).slice(-10_000));
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-  }
-
-  static async start(opts: { staticDir: string; dataDir: string; databaseUrl: string | null }): Promise<DesktopServer> {
-    const port = await freePort();
-    const origin = `http://localhost:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_ORIGIN: origin, DATA_DIR: opts.dataDir, STATIC_DIR: opts.staticDir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-    if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bff/main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const server = new DesktopServer(origin, env, child);
-    try {
-      await server.waitReady();
-    } catch (err) {
-      await server.stop();
-      throw err;
-    }
-    return server;
-  }
-
-  private async waitReady(): Promise<void> {
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (this.exitCode !== undefined) throw new Error(`the desktop exited with ${this.exitCode} before it was ready:\n${this.output}`);
-      const ok = await fetch(`${this.origin.replace('localhost', '127.0.0.1')}/readyz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) return;
-      await sleep(150);
-    }
-    throw new Error(`the desktop was not ready within 90 s:\n${this.output}`);
-  }
-
-  /** SIGTERM to the group this bench started (the desktop stops its embedded PostgreSQL), SIGKILL after 20 s. */
-  async stop(): Promise<void> {
-    const pid = this.child.pid;
-    if (pid === undefined || this.exitCode !== undefined) return;
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([this.exited, sleep(20_000)]);
-    if (this.exitCode === undefined) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // gone meanwhile
-      }
-    }
-  }
-}
-
-/** Creates the bench's account with the lead's command line tool, the password on stdin. */
-async function createUser(server: DesktopServer, name: string, password: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/cli/create-user.ts', '--role', 'owner', '--name', name, '--password-stdin'], {
-    cwd: ROOT,
-    env: server.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  child.stdin.end(`${password}\n`);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`bff/cli/create-user.ts exited with ${code}:\n${output}`);
-}
 
 /** The desktop and the blank page, built side by side into one folder the BFF serves. */
 async function buildSite(siteDir: string): Promise<void> {
@@ -149,34 +57,16 @@ function appUiChunks(siteDir: string): Set<string> {
 }
 
 /** A database of its own on DATABASE_URL's server (dropped at the end), or null for the embedded one. */
-async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+function benchDatabase(): Promise<TestDatabase> | null {
   const admin = process.env.DATABASE_URL;
-  if (!admin) return null;
-  const name = `olares_bench_${randomBytes(6).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return admin ? createDatabase({ kind: 'external', adminUrl: admin, stop: async () => undefined }) : null;
 }
 
 export async function runShell(): Promise<BenchPart> {
   const notes: string[] = [];
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'olares-bench-'));
-  // As root, the embedded PostgreSQL runs as the postgres user, which must be able to enter the folder.
-  await fsp.chmod(tmp, 0o755);
   const siteDir = path.join(tmp, 'site');
-  const dataDir = path.join(tmp, 'data');
-  await fsp.mkdir(dataDir, { mode: 0o755 });
-  let db: Awaited<ReturnType<typeof benchDatabase>> = null;
+  let db: TestDatabase | null = null;
   let server: DesktopServer | null = null;
   let browser: Browser | null = null;
   try {
@@ -184,10 +74,10 @@ export async function runShell(): Promise<BenchPart> {
     await buildSite(siteDir);
     const appChunks = appUiChunks(siteDir);
     db = await benchDatabase();
-    server = await DesktopServer.start({ staticDir: siteDir, dataDir, databaseUrl: db?.url ?? null });
+    // The same launcher as the browser suite: its own process group, a temp DATA_DIR, stopped gracefully.
+    server = await DesktopServer.launch({ databaseUrl: db?.url ?? null, env: { STATIC_DIR: siteDir } });
     const origin = server.origin;
-    const account = { name: 'bench-owner', password: `pw-${randomBytes(8).toString('hex')}` };
-    await createUser(server, account.name, account.password);
+    const { owner: account } = await createOwner(server, 'bench-owner');
     process.stderr.write(`shell: built and started in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
