@@ -65,6 +65,14 @@ const pwa = VitePWA({
 
 export default defineConfig({
   plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false }), pwa],
+  define: {
+    // Messages are compiled by frontend/i18n/compile.ts: vue-i18n's own compiler (~10 KB gzip) is left out.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+    __INTLIFY_JIT_COMPILATION__: 'true',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

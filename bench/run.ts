@@ -4,6 +4,8 @@ import { runBff } from './bff';
 import type { BenchPart, Row } from './row';
 import { runShell } from './shell';
 
+/** `npm run bench -- shell` runs only the parts named; no names runs them all. */
+const only = process.argv.slice(2);
 const rows: Row[] = [];
 const notes: string[] = [];
 let crashed = false;
@@ -11,6 +13,7 @@ for (const [name, part] of [
   ['bff', runBff],
   ['shell', runShell],
 ] as const) {
+  if (only.length && !only.includes(name)) continue;
   try {
     const result: BenchPart = await part();
     rows.push(...result.rows);

@@ -3,6 +3,7 @@ import type { App } from 'vue';
 import { Lang } from 'quasar';
 import { createI18n } from 'vue-i18n';
 import { initialLocale, messages, saveLocale, type Locale, type Messages } from '../i18n';
+import { compileMessage } from '../i18n/compile';
 import { quasarLangs } from './quasar';
 
 export const i18n = createI18n<[Messages], Locale, false>({
@@ -10,6 +11,8 @@ export const i18n = createI18n<[Messages], Locale, false>({
   locale: initialLocale(),
   fallbackLocale: 'en-US',
   messages,
+  // Our own small compiler: vite.config.ts drops vue-i18n's (__INTLIFY_DROP_MESSAGE_COMPILER__).
+  messageCompiler: compileMessage,
 });
 
 export function installI18n(app: App): void {

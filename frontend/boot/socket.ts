@@ -1,17 +1,105 @@
-// The one socket.io connection to the BFF; it connects only while the user is signed in.
+// The one socket.io connection to the BFF; it connects only while the user is signed in, and socket.io-client loads on the first connect (not in the start-up JS).
 import type { App, InjectionKey } from 'vue';
 import { inject } from 'vue';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 
-export const socketKey: InjectionKey<Socket> = Symbol('socket');
+type Listener = (...args: any[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export function installSocket(app: App): Socket {
-  const socket = io({ path: '/socket.io/', autoConnect: false, withCredentials: true });
+/** What the desktop and the apps use of a socket.io socket. */
+export interface DesktopSocket {
+  readonly connected: boolean;
+  /** Connected, or trying to (socket.io's `active`). */
+  readonly active: boolean;
+  on(event: string, listener: Listener): this;
+  off(event: string, listener?: Listener): this;
+  emit(event: string, ...args: unknown[]): this;
+  connect(): this;
+  disconnect(): this;
+}
+
+/**
+ * Holds listeners until socket.io-client has loaded, then hands them to the real socket. `connect()` loads
+ * it; a `disconnect()` before it has loaded cancels that connect. Emits before the connection are buffered
+ * by socket.io itself once the socket exists; before that they are queued here.
+ */
+export class LazySocket implements DesktopSocket {
+  private socket: Socket | null = null;
+  private loading: Promise<Socket> | null = null;
+  private wantConnected = false;
+  private readonly listeners: Array<[string, Listener]> = [];
+  private readonly queued: Array<[string, unknown[]]> = [];
+
+  constructor(private readonly load: () => Promise<Socket>) {}
+
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
+
+  get active(): boolean {
+    return this.socket ? this.socket.active : this.wantConnected;
+  }
+
+  on(event: string, listener: Listener): this {
+    if (this.socket) this.socket.on(event, listener);
+    else this.listeners.push([event, listener]);
+    return this;
+  }
+
+  off(event: string, listener?: Listener): this {
+    if (this.socket) this.socket.off(event, listener);
+    else for (let i = this.listeners.length - 1; i >= 0; i--) {
+      const [e, l] = this.listeners[i]!;
+      if (e === event && (!listener || l === listener)) this.listeners.splice(i, 1);
+    }
+    return this;
+  }
+
+  emit(event: string, ...args: unknown[]): this {
+    if (this.socket) this.socket.emit(event, ...args);
+    else this.queued.push([event, args]);
+    return this;
+  }
+
+  connect(): this {
+    this.wantConnected = true;
+    if (this.socket) this.socket.connect();
+    else this.materialise().catch(() => {
+      // the chunk could not load (offline, a new build): the next connect() tries again
+      this.loading = null;
+    });
+    return this;
+  }
+
+  disconnect(): this {
+    this.wantConnected = false;
+    this.socket?.disconnect();
+    return this;
+  }
+
+  private materialise(): Promise<Socket> {
+    this.loading ??= this.load().then((socket) => {
+      this.socket = socket;
+      for (const [event, listener] of this.listeners.splice(0)) socket.on(event, listener);
+      for (const [event, args] of this.queued.splice(0)) socket.emit(event, ...args);
+      if (this.wantConnected) socket.connect();
+      return socket;
+    });
+    return this.loading;
+  }
+}
+
+export const socketKey: InjectionKey<DesktopSocket> = Symbol('socket');
+
+export function installSocket(app: App): DesktopSocket {
+  const socket = new LazySocket(async () => {
+    const { io } = await import('socket.io-client');
+    return io({ path: '/socket.io/', autoConnect: false, withCredentials: true });
+  });
   app.provide(socketKey, socket);
   return socket;
 }
 
-export function useSocket(): Socket {
+export function useSocket(): DesktopSocket {
   const socket = inject(socketKey);
   if (!socket) throw new Error('the socket is not installed (frontend/boot/socket.ts)');
   return socket;
