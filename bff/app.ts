@@ -15,6 +15,8 @@ import type { Config } from './config';
 import { DesktopService } from './desktop/desktop.service';
 import { registerWallpaperRoutes } from './desktop/wallpaper.routes';
 import { WallpapersService } from './desktop/wallpapers.service';
+import type { KubernetesAdapter } from './adapters/kubernetes';
+import { registerEntranceProxy } from './http/entrance-proxy';
 import { registerHealth } from './http/health';
 import { registerRequestLog } from './http/request-log';
 import { registerSecurity } from './http/security';
@@ -28,6 +30,9 @@ import { createContext, type Services } from './trpc/context';
 import { mapUnavailable } from './trpc/init';
 import { registerTrpc } from './trpc/fastify-handler';
 import { FixedWindowLimiter } from './trpc/rate-limit';
+import { createCatalog, registerMarketRoutes, type MarketCatalog } from '../system-apps/market/server/market.platform';
+import { MarketService } from '../system-apps/market/server/market.service';
+import { PostgresProvisioner } from '../system-apps/market/server/middleware/postgres';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,12 +54,18 @@ export interface AppDeps {
    * Without it events stay on this replica (one process, or tests that do not need it).
    */
   databaseUrl?: string;
+  /** The Kubernetes cluster apps are installed on (real, or the simulator); none: the Market says so. */
+  cluster?: KubernetesAdapter | null;
+  /** The app catalogue; built from MARKET_SOURCES (the demo catalogue by default) when not given. */
+  catalog?: MarketCatalog;
+  /** Extra annotations for apps' HelmCharts (tests ask the simulator to fail installs). */
+  chartAnnotations?: (app: string) => Record<string, string> | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>>): Services {
-  const { config, pool, bus } = deps;
+export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService }): Services {
+  const { config, pool, bus, market } = deps;
   const sessions = new SessionsService(pool, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, bus);
   const regulation = new RegulationService(pool, { maxFailures: config.loginMaxFailures, banMs: config.loginBanMs });
   return {
@@ -65,6 +76,7 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     desktop: new DesktopService(pool, bus),
     wallpapers: new WallpapersService(pool, bus),
     notifications: new NotificationsService(pool, bus),
+    market,
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
 }
@@ -100,7 +112,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(status).send({ statusCode: status, error: err.code ?? 'Bad Request', message: err.message });
   });
 
-  const services = buildServices({ config, pool, bus });
+  const catalog = deps.catalog ?? createCatalog(config, log);
+  const market = new MarketService({
+    db: pool,
+    bus,
+    catalog,
+    cluster: deps.cluster ?? null,
+    postgres: deps.databaseUrl ? new PostgresProvisioner(deps.databaseUrl, config.appPostgresHost) : null,
+    log,
+    entranceOrigin: config.entranceOrigin,
+    dataDir: config.dataDir,
+    ...(deps.chartAnnotations ? { chartAnnotations: deps.chartAnnotations } : {}),
+  });
+  // Entrances first: a request for an app's own origin never reaches the desktop's routes or headers.
+  registerEntranceProxy(app, { entranceOrigin: config.entranceOrigin, resolver: () => market.entrances() });
+  const services = buildServices({ config, pool, bus, market });
   app.decorate('services', services);
   app.decorate('bus', bus);
 
@@ -108,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSecurity(app, { publicOrigin: config.publicOrigin, https: config.secureCookies });
   registerHealth(app, pool);
   await registerWallpaperRoutes(app);
+  registerMarketRoutes(app, catalog);
 
   registerTrpc(app, {
     router: appRouter,
@@ -137,6 +164,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await bridge.start();
     app.addHook('onClose', () => bridge.stop());
   }
+  await catalog.start?.();
+  await market.start();
+  app.addHook('onClose', async () => {
+    market.shutdown();
+    catalog.stop?.();
+    await market.idle();
+  });
   app.decorate('io', attachRealtime(app, { sessions: services.sessions, bus, publicOrigin: config.publicOrigin, log, recheckMs: deps.socketRecheckMs }));
   return app;
 }

@@ -24,6 +24,19 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
   STATIC_DIR: z.string().min(1).default('./dist'),
+  /** `simulator` forces the cluster simulator; `auto` uses KUBECONFIG, ~/.kube/config or the in-cluster account when there is one. */
+  CLUSTER: z.enum(['auto', 'simulator']).default('auto'),
+  KUBECONFIG: z.string().min(1).optional(),
+  /** Where app catalogues come from: comma-separated folders and https:// index URLs; the demo catalogue by default. */
+  MARKET_SOURCES: z.string().min(1).optional(),
+  MARKET_SYNC_MINUTES: z.coerce.number().positive().default(60),
+  /** The origin of an app entrance, `{id}` standing for the entrance's id; `<scheme>//{id}.localhost:<port>` of PUBLIC_ORIGIN by default. */
+  ENTRANCE_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/]*\{id\}[^/]*$/, 'must be an origin containing {id}, like https://{id}.alice.example.com')
+    .optional(),
+  /** Host and port the apps' pods reach PostgreSQL at, when it differs from DATABASE_URL's (e.g. a cluster service). */
+  APP_POSTGRES_HOST: z.string().min(1).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -44,6 +57,14 @@ export interface Config {
   bodyLimitBytes: number;
   trustProxy: boolean;
   staticDir: string;
+  cluster: 'auto' | 'simulator';
+  kubeconfig: string | undefined;
+  /** Catalogue sources: folders (absolute paths) and URLs; undefined for the built-in demo catalogue. */
+  marketSources: string[] | undefined;
+  marketSyncMs: number;
+  /** e.g. `http://{id}.localhost:3000`. */
+  entranceOrigin: string;
+  appPostgresHost: { host: string; port: number } | undefined;
 }
 
 /** Thrown when the environment is wrong; the message names every bad variable. */
@@ -75,5 +96,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
     staticDir: path.resolve(e.STATIC_DIR),
+    cluster: e.CLUSTER,
+    kubeconfig: e.KUBECONFIG,
+    marketSources: e.MARKET_SOURCES?.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map((x) => (/^https?:\/\//.test(x) ? x : path.resolve(x))),
+    marketSyncMs: e.MARKET_SYNC_MINUTES * 60_000,
+    entranceOrigin: e.ENTRANCE_ORIGIN ?? defaultEntranceOrigin(publicOrigin),
+    appPostgresHost: e.APP_POSTGRES_HOST ? hostPort(e.APP_POSTGRES_HOST) : undefined,
   };
+}
+
+/** Entrances get their own origins beside the desktop's: `x.localhost:3000` beside `localhost:3000`, `x.home.example` beside `desktop.home.example`. */
+function defaultEntranceOrigin(publicOrigin: string): string {
+  const u = new URL(publicOrigin);
+  const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+  const parent = loopback ? 'localhost' : u.hostname.split('.').slice(1).join('.') || u.hostname;
+  return `${u.protocol}//{id}.${parent}${u.port ? `:${u.port}` : ''}`;
+}
+
+function hostPort(value: string): { host: string; port: number } {
+  const m = /^(.+?)(?::(\d+))?$/.exec(value)!;
+  return { host: m[1]!, port: m[2] ? Number(m[2]) : 5432 };
 }

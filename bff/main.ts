@@ -1,4 +1,5 @@
 // Starts the desktop: read the config, open the database (embedded by default), build the app, listen, stop cleanly.
+import { openCluster } from './adapters/kubernetes/open-cluster';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -17,7 +18,8 @@ async function main() {
   }
   const log = createLogger(config.logLevel);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-  const app = await buildApp({ config, pool: db.pool, log, databaseUrl: db.url });
+  const cluster = await openCluster({ mode: config.cluster, kubeconfigPath: config.kubeconfig, dataDir: config.dataDir, log });
+  const app = await buildApp({ config, pool: db.pool, log, databaseUrl: db.url, cluster: cluster.adapter });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -25,6 +27,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await app.close().catch((err: unknown) => log.error({ err }, 'error while closing the server'));
+    await cluster.close().catch((err: unknown) => log.error({ err }, 'error while closing the cluster connection'));
     await db.close().catch((err: unknown) => log.error({ err }, 'error while stopping the database'));
     process.exit(0);
   };

@@ -1,7 +1,8 @@
 // The server half of the app list: each system app's migrations and tRPC router are named here.
 import type { MigrationSource } from '../bff/db/migrate';
+import { MARKET_MIGRATIONS } from './market/server/market.migrations';
 
 /** Migration folders of the system apps, in the order they are applied (after the platform's). */
 export function appMigrationSources(): MigrationSource[] {
-  return [];
+  return [MARKET_MIGRATIONS];
 }

@@ -1,7 +1,7 @@
 // Builds the real app on a fresh test database, with helpers to call procedures as a browser would.
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app';
+import { buildApp, type AppDeps } from '../app';
 import { hashPassword } from '../auth/passwords';
 import { UsersService } from '../auth/users.service';
 import type { Role } from '../auth/types';
@@ -19,10 +19,16 @@ export interface TestApp {
   /** Every log line the app wrote, as text. */
   logs: string[];
   close(): Promise<void>;
+  /** Closes the app and leaves its database, as a restart would. */
+  stopKeepingData(): Promise<void>;
 }
 
-export async function startTestApp(server: TestServer, env: Record<string, string> = {}, opts: { socketRecheckMs?: number } = {}): Promise<TestApp> {
-  const db = await createTestDatabase(server);
+export async function startTestApp(
+  server: TestServer,
+  env: Record<string, string> = {},
+  opts: { socketRecheckMs?: number; db?: TestDatabase } & Pick<AppDeps, 'cluster' | 'catalog' | 'chartAnnotations'> = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase(server));
   const config = loadConfig({ PUBLIC_ORIGIN: ORIGIN, STATIC_DIR: '/nonexistent-olares-static', LOG_LEVEL: 'info', ...env });
   const logs: string[] = [];
   const sink = new Writable({
@@ -31,7 +37,16 @@ export async function startTestApp(server: TestServer, env: Record<string, strin
       done();
     },
   });
-  const app = await buildApp({ config, pool: db.pool, log: createLogger('info', sink), socketRecheckMs: opts.socketRecheckMs, databaseUrl: db.url });
+  const app = await buildApp({
+    config,
+    pool: db.pool,
+    log: createLogger('info', sink),
+    socketRecheckMs: opts.socketRecheckMs,
+    databaseUrl: db.url,
+    ...(opts.cluster !== undefined ? { cluster: opts.cluster } : {}),
+    ...(opts.catalog ? { catalog: opts.catalog } : {}),
+    ...(opts.chartAnnotations ? { chartAnnotations: opts.chartAnnotations } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -41,6 +56,9 @@ export async function startTestApp(server: TestServer, env: Record<string, strin
     async close() {
       await app.close();
       await db.drop();
+    },
+    async stopKeepingData() {
+      await app.close();
     },
   };
 }

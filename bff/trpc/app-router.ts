@@ -4,6 +4,7 @@ import { securityRouter } from '../auth/security.router';
 import { usersRouter } from '../auth/users.router';
 import { desktopRouter } from '../desktop/desktop.router';
 import { notificationsRouter } from '../notifications/notifications.router';
+import { marketRouter } from '../../system-apps/market/server/market.router';
 import { router } from './init';
 import { systemRouter } from './system.router';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   users: usersRouter,
   desktop: desktopRouter,
   notifications: notificationsRouter,
+  market: marketRouter,
 });
 
 export type AppRouter = typeof appRouter;

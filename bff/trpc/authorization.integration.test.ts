@@ -254,6 +254,22 @@ const TABLE: readonly Row[] = [
       return rows.length > 0;
     },
   },
+
+  // The Market: every procedure acts for the caller alone (rows scoped by user id; installs are the
+  // caller's namespace). Without a cluster (this test app has none) installs are refused past authorisation.
+  { path: 'market.catalog.list', allow: SIGNED_IN, why: 'the catalogue, with the caller’s own installed apps marked' },
+  { path: 'market.catalog.get', allow: SIGNED_IN, why: 'one app of the catalogue; blockers computed for the caller', input: () => ({ name: 'no-such-app' }), okReasons: ['market.unknownApp'] },
+  { path: 'market.cluster.summary', allow: SIGNED_IN, why: 'what the cluster has free, shown against an app’s needs' },
+  { path: 'market.apps.list', allow: SIGNED_IN, why: 'the caller’s own apps; the store scopes by user id' },
+  { path: 'market.apps.install', allow: SIGNED_IN, why: 'installs for the caller into the caller’s namespace (pre-checks refuse admin-only apps to members)', input: () => ({ name: 'no-such-app', requestId: 'authz-install-1' }), okReasons: ['market.unknownApp'] },
+  { path: 'market.apps.cancel', allow: SIGNED_IN, why: 'the caller’s own install only', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
+  { path: 'market.apps.stop', allow: SIGNED_IN, why: 'the caller’s own app only', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
+  { path: 'market.apps.resume', allow: SIGNED_IN, why: 'the caller’s own app only', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
+  { path: 'market.apps.upgrade', allow: SIGNED_IN, why: 'the caller’s own app only', input: () => ({ name: 'no-such-app', requestId: 'authz-upgrade-1' }), okReasons: ['market.notInstalled'] },
+  { path: 'market.apps.upgradeAll', allow: SIGNED_IN, why: 'upgrades the caller’s own apps that have updates' },
+  { path: 'market.apps.uninstall', allow: SIGNED_IN, why: 'the caller’s own app only', input: () => ({ name: 'no-such-app', removeData: false }), okReasons: ['market.notInstalled'] },
+  { path: 'market.apps.operations', allow: SIGNED_IN, why: 'the caller’s own operation log' },
+  { path: 'market.apps.enter', allow: SIGNED_IN, why: 'a ticket into the caller’s own app entrance only', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
 ];
 
 // ---------------------------------------------------------------------------------------------

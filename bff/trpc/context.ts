@@ -8,6 +8,7 @@ import type { UsersService } from '../auth/users.service';
 import type { DesktopService } from '../desktop/desktop.service';
 import type { WallpapersService } from '../desktop/wallpapers.service';
 import type { NotificationsService } from '../notifications/notifications.service';
+import type { MarketService } from '../../system-apps/market/server/market.service';
 import type { FixedWindowLimiter } from './rate-limit';
 
 /** The services procedures call; built once per process in buildApp and shared by every request. */
@@ -19,6 +20,7 @@ export interface Services {
   desktop: DesktopService;
   wallpapers: WallpapersService;
   notifications: NotificationsService;
+  market: MarketService;
   loginLimiter: FixedWindowLimiter;
 }
 

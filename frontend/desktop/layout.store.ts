@@ -5,7 +5,8 @@ import { Dark } from 'quasar';
 import type { inferRouterOutputs } from '@trpc/server';
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../bff/trpc/app-router';
-import { appsById } from '../app-registry/registry';
+import { loadInstalledApps } from '../app-registry/installed-sync';
+import { appsById, INSTALLED_PREFIX } from '../app-registry/registry';
 import { setLocale, i18n } from '../boot/i18n';
 import { useTrpc } from '../boot/trpc';
 import type { Locale } from '../i18n';
@@ -53,6 +54,8 @@ export const useLayoutStore = defineStore('desktop-layout', () => {
     prefetched = null;
     const { layout, version: v } = await pending;
     version = v;
+    // Windows or dock items of apps installed from the Market: know those apps before restoring them.
+    if ([...layout.windows.map((w) => w.appId), ...layout.dock].some((id) => id.startsWith(INSTALLED_PREFIX))) await loadInstalledApps(trpc);
     windows.hydrate({ ...layout, focusedId: layout.focusedId ?? null }, appsById);
     // Apps that exist but are missing from a saved dock are simply not pinned; unknown ones are dropped.
     dock.value = layout.dock.filter((id) => appsById.has(id));

@@ -11,7 +11,8 @@ export interface NotifyOptions {
 
 /** The shell's services an app may use, bound to that app. */
 export interface ShellApi {
-  openApp(appId: string, props?: Record<string, unknown>): void;
+  /** Opens (or focuses) an app; false when there is no such app (for installed apps: not listed yet). */
+  openApp(appId: string, props?: Record<string, unknown>): boolean;
   /** Opens a file with the app that handles its type. */
   openFile(path: string): void;
   /** Opens a web page or web app in a sandboxed iframe window. */

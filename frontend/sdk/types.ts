@@ -50,6 +50,13 @@ export interface SystemAppManifest {
   sdk: string;
   /** Not listed in the dock, launchpad or spotlight (the iframe window for web apps). */
   hidden?: boolean;
+  /**
+   * Opens the app some other way than a window (an installed app whose entrance opens in a browser tab):
+   * the shell calls it instead of opening a window.
+   */
+  launch?: (props?: Record<string, unknown>) => void;
+  /** For apps installed from the Market: which one, and its state (running, stopped…). */
+  installed?: { name: string; state: string };
   /** File extensions (without dot) this app opens. */
   fileTypes?: string[];
   /** The app's UI, loaded only when a window of it first opens: its own chunk. */

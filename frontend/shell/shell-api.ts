@@ -24,6 +24,7 @@ export function createShellApi(): ShellApi {
     openApp(appId, props) {
       const app = appsById.get(appId);
       if (app) windows.open(app, props);
+      return !!app;
     },
     openFile(path) {
       const app = appForFile(path);

@@ -24,6 +24,8 @@ export interface WindowState extends Rect {
 export interface AppWindowSpec {
   id: string;
   window: { width: number; height: number; minWidth: number; minHeight: number; multiInstance?: boolean };
+  /** Set for apps that open elsewhere than in a window (see SystemAppManifest.launch). */
+  launch?: (props?: Record<string, unknown>) => void;
 }
 
 /** The part of the windows' state that is saved with the user's desktop. */
@@ -57,7 +59,12 @@ export const useWindowsStore = defineStore('windows', () => {
     if (r) appSizes.value[w.appId] = { width: r.width, height: r.height };
   }
 
+  /** Opens a window of `app` (or focuses the one it has); '' when the app opens elsewhere (its `launch`, e.g. a browser tab). */
   function open(app: AppWindowSpec, props?: Record<string, unknown>): string {
+    if (app.launch) {
+      app.launch(props);
+      return '';
+    }
     if (!app.window.multiInstance) {
       const existing = windows.value.find((w) => w.appId === app.id);
       if (existing) {

@@ -1,0 +1,616 @@
+// The Market's logic: the catalogue as each user sees it, and every app's lifecycle (install, stop, resume, upgrade, uninstall, cancel) on Kubernetes.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { Kinds, type KubeApi, type KubernetesAdapter } from '../../../bff/adapters/kubernetes';
+import type { Queryable } from '../../../bff/db/pool';
+import type { EntranceResolver } from '../../../bff/http/entrance-proxy';
+import type { EventBus } from '../../../bff/realtime/bus';
+import { appError } from '../../../bff/trpc/app-error';
+import type { CatalogApp, SourceStatus } from './catalog/types';
+import { VERSION_ANNOTATION, ensureNamespace, readMiddlewarePassword, removeRelease, scaleDown, scaleUp, serviceUrl, submitChart, writeMiddlewareSecret } from './lifecycle/cluster-steps';
+import { derive, entranceState } from './lifecycle/derive';
+import { clusterCapacity, observe, type ClusterCapacity } from './lifecycle/observe';
+import { dependencyMet, gpuCount, precheck, type Blocker } from './lifecycle/precheck';
+import { Tracker } from './lifecycle/tracker';
+import { valuesYaml } from './lifecycle/values';
+import { compareVersions } from './lifecycle/versions';
+import type { PostgresGrant, PostgresProvisioner } from './middleware/postgres';
+import { MarketStore, type StoredApp, type StoredEntrance } from './market.store';
+import type { AppState, CatalogDetail, CatalogEntry, ClusterSummary, InstalledApp, Operation, Resources, SourceStatusView } from './market.types';
+import { BUSY_STATES, CANCELLABLE_STATES } from './market.types';
+
+/** What the service needs of the catalogue (catalog/catalog-service.ts). */
+export interface Catalog {
+  list(): CatalogApp[];
+  get(name: string, version?: string): CatalogApp | undefined;
+  sources(): SourceStatus[];
+  chartArchive(name: string, version?: string): Promise<Buffer>;
+}
+
+export interface Caller {
+  id: string;
+  name: string;
+  role: 'owner' | 'admin' | 'member';
+}
+
+export interface MarketDeps {
+  db: Queryable;
+  bus: EventBus;
+  catalog: Catalog;
+  cluster: KubernetesAdapter | null;
+  postgres: PostgresProvisioner | null;
+  log: Logger;
+  /** e.g. `http://{id}.localhost:3000`. */
+  entranceOrigin: string;
+  dataDir: string;
+  /** Path prefix of the asset route for icons inside charts. */
+  assetPath?: string;
+  /** Extra annotations for an app's HelmChart (tests ask the simulator to fail an install this way). */
+  chartAnnotations?: (app: string) => Record<string, string> | undefined;
+}
+
+const REINSTALLABLE: readonly AppState[] = ['uninstalled', 'canceled', 'installFailed'];
+const NO_RESOURCES: Resources = { cpuMillis: 0, memoryBytes: 0, diskBytes: 0, gpu: 0 };
+const ASSET_PATH = '/api/market/assets';
+
+export class MarketService {
+  readonly store: MarketStore;
+  private readonly tracker: Tracker | null;
+  /** Apps whose steps run in this process now (the tracker leaves those to them). */
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly cancelRequested = new Set<string>();
+
+  constructor(private readonly deps: MarketDeps) {
+    this.store = new MarketStore(deps.db);
+    this.tracker = deps.cluster ? new Tracker(deps.cluster.system(), (id) => this.reconcile(id), () => this.store.listAll(), deps.log) : null;
+  }
+
+  async start(): Promise<void> {
+    await this.tracker?.start();
+  }
+
+  shutdown(): void {
+    this.tracker?.stop();
+  }
+
+  /** Resolves once the steps running in this process are done (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+  }
+
+  private api(): KubeApi {
+    if (!this.deps.cluster) throw appError('PRECONDITION_FAILED', 'market.noCluster', 'No Kubernetes cluster is connected to this desktop.');
+    return this.deps.cluster.system();
+  }
+
+  // --- reading ---
+
+  private assetUrl(app: CatalogApp, ref: string): string {
+    if (!ref || /^(https?:|data:|\/)/.test(ref)) return ref;
+    return `${this.deps.assetPath ?? ASSET_PATH}/${encodeURIComponent(app.name)}/${ref.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  private requirements(app: CatalogApp): Resources {
+    const g = app.requirements.gpu;
+    return {
+      cpuMillis: app.requirements.cpuMillis,
+      memoryBytes: app.requirements.memoryBytes,
+      diskBytes: app.requirements.diskBytes,
+      gpu: gpuCount(app),
+      ...(g?.kind === 'memory' ? { gpuMemoryBytes: g.bytes } : {}),
+    };
+  }
+
+  private entry(app: CatalogApp, mine: Map<string, StoredApp>): CatalogEntry {
+    const installed = mine.get(app.name);
+    return {
+      name: app.name,
+      version: app.version,
+      versionName: app.versionName,
+      title: app.title,
+      description: app.description,
+      icon: this.assetUrl(app, app.icon),
+      categories: app.categories,
+      ...(app.developer ? { developer: app.developer } : {}),
+      locales: app.locales,
+      requirements: this.requirements(app),
+      ...(installed ? { installed: { state: installed.state, version: installed.version, updateAvailable: compareVersions(app.version, installed.version) > 0 } } : {}),
+    };
+  }
+
+  private async mine(userId: string): Promise<Map<string, StoredApp>> {
+    return new Map((await this.store.list(userId)).map((a) => [a.name, a]));
+  }
+
+  async catalogList(caller: Caller, input: { q?: string; category?: string }): Promise<{ apps: CatalogEntry[]; categories: Array<{ id: string; count: number }>; sources: SourceStatusView[] }> {
+    const all = this.deps.catalog.list().filter((a) => a.type === 'app' || a.type === 'model' || a.type === 'agent' || a.type === 'recommend');
+    const counts = new Map<string, number>();
+    for (const a of all) for (const c of a.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const q = input.q?.trim().toLowerCase();
+    const matches = (a: CatalogApp) =>
+      !q ||
+      [a.name, a.title, a.description, a.developer ?? '', ...a.categories, ...Object.values(a.locales).flatMap((l) => [l.title, l.description])].some((s) => s.toLowerCase().includes(q));
+    const mine = await this.mine(caller.id);
+    const apps = all.filter((a) => (!input.category || a.categories.includes(input.category)) && matches(a)).sort((a, b) => a.title.localeCompare(b.title));
+    return {
+      apps: apps.map((a) => this.entry(a, mine)),
+      categories: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+      sources: this.deps.catalog.sources().map((s) => ({ id: s.id, kind: s.kind, ok: s.ok, ...(s.error ? { error: s.error } : {}), apps: s.apps, ...(s.lastSyncedAt ? { lastSyncedAt: s.lastSyncedAt } : {}) })),
+    };
+  }
+
+  async capacity(): Promise<ClusterCapacity> {
+    if (!this.deps.cluster) return { nodes: 0, arch: [], total: NO_RESOURCES, free: NO_RESOURCES };
+    return clusterCapacity(this.deps.cluster.system());
+  }
+
+  async clusterSummary(): Promise<ClusterSummary> {
+    const c = await this.capacity();
+    return { simulated: this.deps.cluster?.simulated ?? false, server: this.deps.cluster?.server ?? '', nodes: c.nodes, arch: c.arch, total: c.total, free: c.free };
+  }
+
+  private async blockers(caller: Caller, app: CatalogApp, existing: StoredApp | null): Promise<Blocker[]> {
+    const out: Blocker[] = [];
+    if (existing && !REINSTALLABLE.includes(existing.state)) out.push({ reason: 'market.alreadyInstalled', message: `${app.title} is already installed.` });
+    if (!this.deps.cluster) out.push({ reason: 'market.noCluster', message: 'No Kubernetes cluster is connected to this desktop.' });
+    if (app.type !== 'app') out.push({ reason: 'market.notInstallable', message: `${app.title} is a ${app.type}, which this desktop does not install yet.` });
+    const cap = await this.capacity();
+    out.push(...precheck({ app, role: caller.role, free: cap.free, arch: cap.arch, installed: await this.store.installedNames(caller.id) }));
+    return out;
+  }
+
+  async catalogGet(caller: Caller, name: string): Promise<CatalogDetail> {
+    const app = this.deps.catalog.get(name);
+    if (!app) throw appError('NOT_FOUND', 'market.unknownApp', `There is no app called "${name}" in the catalogue.`);
+    const mine = await this.mine(caller.id);
+    const installedNames = await this.store.installedNames(caller.id);
+    const cap = await this.capacity();
+    const lim = app.limits;
+    return {
+      ...this.entry(app, mine),
+      fullDescription: app.fullDescription,
+      ...(app.upgradeDescription ? { upgradeDescription: app.upgradeDescription } : {}),
+      screenshots: app.screenshots.map((s) => this.assetUrl(app, s)),
+      ...(app.featuredImage ? { featuredImage: this.assetUrl(app, app.featuredImage) } : {}),
+      ...(app.website ? { website: app.website } : {}),
+      ...(app.sourceCode ? { sourceCode: app.sourceCode } : {}),
+      ...(app.doc ? { doc: app.doc } : {}),
+      ...(app.submitter ? { submitter: app.submitter } : {}),
+      license: app.license.map((l) => ({ text: l.text, ...(l.url ? { url: l.url } : {}) })),
+      permissions: app.permissions.map((p) => {
+        switch (p.kind) {
+          case 'userData':
+            return { kind: p.kind, detail: p.paths };
+          case 'sysData':
+            return { kind: p.kind, detail: [`${p.group}/${p.dataType}: ${p.ops.join(', ')}`] };
+          case 'provider':
+            return { kind: p.kind, detail: [`${p.appName}/${p.providerName}`] };
+          case 'serviceAccount':
+            return { kind: p.kind, detail: [p.name] };
+          case 'outboundPorts':
+            return { kind: p.kind, detail: p.ports.map(String) };
+          case 'exposedPorts':
+            return { kind: p.kind, detail: p.ports.map((x) => `${x.name} ${x.port}/${x.protocol}`) };
+          default:
+            return { kind: p.kind };
+        }
+      }),
+      middleware: app.middleware.map((m) => m.kind),
+      dependencies: app.dependencies.map((d) => ({ name: d.name, version: d.version, type: d.type, mandatory: d.mandatory, satisfied: dependencyMet(d, installedNames) })),
+      conflicts: app.conflicts.map((c) => c.name),
+      supportArch: app.supportArch,
+      onlyAdmin: app.onlyAdmin,
+      limits: { cpuMillis: lim.cpuMillis ?? 0, memoryBytes: lim.memoryBytes ?? 0, diskBytes: lim.diskBytes ?? 0, gpu: lim.gpu ? (lim.gpu.kind === 'count' ? lim.gpu.count : 1) : 0 },
+      entrances: app.entrances.filter((e) => !e.invisible).map((e) => ({ name: e.name, title: e.title, openMethod: e.openMethod, authLevel: e.authLevel })),
+      clusterFree: cap.free,
+      blockers: await this.blockers(caller, app, mine.get(name) ?? null),
+    };
+  }
+
+  private view(a: StoredApp, obsStates?: Map<string, InstalledApp['entrances'][number]['state']>): InstalledApp {
+    const latest = this.deps.catalog.get(a.name);
+    return {
+      name: a.name,
+      title: a.title,
+      icon: a.icon,
+      version: a.version,
+      state: a.state,
+      ...(a.message ? { message: a.message } : {}),
+      ...(a.progress !== null ? { progress: a.progress } : {}),
+      entrances: a.entrances.map((e) => ({
+        name: e.name,
+        title: e.title,
+        state: obsStates?.get(e.name) ?? (a.state === 'running' ? 'running' : a.state === 'stopped' ? 'stopped' : a.state.endsWith('Failed') ? 'failed' : 'notReady'),
+        url: this.entranceUrl(e),
+        openMethod: e.openMethod,
+        ...(e.icon ? { icon: e.icon } : {}),
+        invisible: e.invisible,
+      })),
+      ...(latest && compareVersions(latest.version, a.version) > 0 && (a.state === 'running' || a.state === 'stopped' || a.state === 'upgradeFailed') ? { updateAvailable: latest.version } : {}),
+      namespace: a.namespace,
+      updatedAt: new Date(a.updatedAt).toISOString(),
+    };
+  }
+
+  entranceUrl(e: StoredEntrance): string {
+    return `${this.deps.entranceOrigin.replace('{id}', e.id)}/`;
+  }
+
+  async list(caller: Caller): Promise<InstalledApp[]> {
+    return (await this.store.list(caller.id)).map((a) => this.view(a));
+  }
+
+  async operations(caller: Caller, app: string | undefined, limit: number): Promise<Operation[]> {
+    return this.store.operations(caller.id, app, limit);
+  }
+
+  private emit(a: StoredApp): void {
+    this.deps.bus.emit('user.event', { userId: a.userId, event: 'market.app', payload: { app: this.view(a) } });
+  }
+
+  private async setState(a: StoredApp, patch: Parameters<MarketStore['update']>[1], onlyIn?: readonly AppState[]): Promise<StoredApp | null> {
+    const next = await this.store.update(a.id, patch, onlyIn);
+    if (next) this.emit(next);
+    return next;
+  }
+
+  private async own(caller: Caller, name: string): Promise<StoredApp> {
+    const a = await this.store.find(caller.id, name);
+    if (!a || a.state === 'uninstalled' || a.state === 'canceled') throw appError('NOT_FOUND', 'market.notInstalled', `${name} is not installed.`);
+    return a;
+  }
+
+  private refuse(a: StoredApp, action: string): never {
+    throw appError('CONFLICT', 'market.wrongState', `${a.title} cannot be ${action} while it is ${a.state}.`, { state: a.state });
+  }
+
+  /** Runs an app's steps in the background, one run per app at a time; failures land in the app's state. */
+  private run(a: StoredApp, failed: AppState, steps: () => Promise<void>): void {
+    const previous = this.running.get(a.id) ?? Promise.resolve();
+    const p = previous
+      .then(steps)
+      .catch(async (err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        this.deps.log.warn({ app: a.name, user: a.userName, err: message }, 'market: an app step failed');
+        const now = await this.store.findById(a.id);
+        if (now && BUSY_STATES.includes(now.state)) {
+          const next = await this.setState(now, { state: failed, message, progress: null }, [now.state]);
+          if (next) await this.store.finishOperations(a.userId, a.name, 'failed', message);
+        }
+      })
+      .finally(() => {
+        if (this.running.get(a.id) === p) this.running.delete(a.id);
+        this.tracker?.poke(a.namespace);
+      });
+    this.running.set(a.id, p);
+  }
+
+  // --- install ---
+
+  private entrancesOf(app: CatalogApp, user: string): StoredEntrance[] {
+    const visible = app.entrances.filter((e) => !e.skip);
+    return visible.map((e, i) => ({
+      name: e.name,
+      title: e.title || app.title,
+      host: e.host,
+      port: e.port,
+      openMethod: e.openMethod === 'window' ? 'window' : 'iframe',
+      authLevel: e.authLevel === 'public' ? 'public' : 'private',
+      invisible: e.invisible,
+      ...(e.icon ? { icon: this.assetUrl(app, e.icon) } : {}),
+      id: visible.length === 1 ? `${app.name}-${user}` : `${app.name}-${i}-${user}`,
+    }));
+  }
+
+  async install(caller: Caller, name: string, requestId: string): Promise<InstalledApp> {
+    const retry = await this.store.findOperation(caller.id, requestId);
+    if (retry) return this.view(await this.own(caller, retry.app));
+    const app = this.deps.catalog.get(name);
+    if (!app) throw appError('NOT_FOUND', 'market.unknownApp', `There is no app called "${name}" in the catalogue.`);
+    const existing = await this.store.find(caller.id, name);
+    // A second click while the first install is still starting: the same install.
+    if (existing && ['pending', 'downloading', 'installing', 'initializing'].includes(existing.state)) return this.view(existing);
+    const blockers = await this.blockers(caller, app, existing);
+    if (blockers.length) throw appError(blockers[0]!.reason === 'market.alreadyInstalled' ? 'CONFLICT' : 'PRECONDITION_FAILED', blockers[0]!.reason, blockers.map((b) => b.message).join(' '), { blockers });
+    const namespace = `${app.name}-${caller.name}`;
+    const row = await this.store.begin({
+      userId: caller.id,
+      name: app.name,
+      source: app.source,
+      version: app.version,
+      title: app.title,
+      icon: this.assetUrl(app, app.icon),
+      state: 'pending',
+      namespace,
+      entrances: this.entrancesOf(app, caller.name),
+      middleware: app.middleware.some((m) => m.kind === 'postgres') ? { postgres: { databases: app.middleware.find((m) => m.kind === 'postgres')!.names } } : {},
+    });
+    if (!row) {
+      const now = await this.store.find(caller.id, name);
+      if (now) return this.view(now);
+      throw appError('CONFLICT', 'market.alreadyInstalled', `${app.title} is already installed.`);
+    }
+    await this.store.startOperation({ userId: caller.id, app: app.name, op: 'install', toVersion: app.version, requestId });
+    try {
+      await this.store.claimEntranceHosts(row.id, row.entrances.map((e) => ({ host: e.id, entrance: e.name })));
+    } catch {
+      await this.store.update(row.id, { state: 'installFailed', message: 'Another app already uses this entrance name.' });
+      await this.store.finishOperations(caller.id, app.name, 'failed', 'Another app already uses this entrance name.');
+      throw appError('CONFLICT', 'market.entranceTaken', `Another app already uses the entrance of ${app.title}.`);
+    }
+    this.emit(row);
+    this.run(row, 'installFailed', () => this.installSteps(row.id));
+    return this.view(row);
+  }
+
+  /** Download, namespace, middleware, HelmChart: each step idempotent, so a restart runs them again from the top. */
+  private async installSteps(id: string, version?: string): Promise<void> {
+    let a = await this.store.findById(id);
+    if (!a) return;
+    const api = this.api();
+    const stopIfCanceled = async () => {
+      if (!this.cancelRequested.has(id)) return false;
+      this.cancelRequested.delete(id);
+      await this.removalSteps(id, 'canceling');
+      return true;
+    };
+    a = await this.setState(a, { state: 'downloading', progress: 10 }, ['pending', 'downloading']);
+    if (!a) return;
+    const chart = await this.deps.catalog.chartArchive(a.name, version ?? a.version);
+    if (await stopIfCanceled()) return;
+    a = await this.setState(a, { state: 'installing', progress: 25 }, ['downloading']);
+    if (!a) return;
+    if ((await ensureNamespace(api, a.namespace, a.userName, a.name)) === 'terminating') throw new Error(`The namespace ${a.namespace} of an earlier install is still being removed; try again in a moment.`);
+    const postgres = await this.provisionPostgres(api, a);
+    if (await stopIfCanceled()) return;
+    await submitChart(api, {
+      namespace: a.namespace,
+      release: a.name,
+      version: version ?? a.version,
+      chart,
+      owner: a.userName,
+      valuesYaml: this.values(a, postgres),
+      annotations: this.deps.chartAnnotations?.(a.name),
+    });
+    this.tracker?.poke(a.namespace);
+  }
+
+  private values(a: StoredApp, postgres: PostgresGrant | undefined): string {
+    const zoneOf = (e: StoredEntrance) => new URL(this.entranceUrl(e)).host;
+    const app = this.deps.catalog.get(a.name);
+    return valuesYaml({
+      user: a.userName,
+      app: a.name,
+      zone: new URL(this.deps.entranceOrigin.replace('{id}', a.userName)).host,
+      dataDir: this.deps.dataDir,
+      entranceHosts: Object.fromEntries(a.entrances.map((e) => [e.name, zoneOf(e)])),
+      ...(postgres ? { postgres } : {}),
+      gpu: { type: app && gpuCount(app) > 0 ? 'nvidia' : 'none' },
+    });
+  }
+
+  private async provisionPostgres(api: KubeApi, a: StoredApp): Promise<PostgresGrant | undefined> {
+    const app = this.deps.catalog.get(a.name);
+    const spec = app?.manifest.middleware.postgres;
+    if (!spec) return undefined;
+    if (!this.deps.postgres) throw new Error('This desktop has no PostgreSQL to give apps (no database URL).');
+    const password = await readMiddlewarePassword(api, a.namespace);
+    const grant = await this.deps.postgres.provision({
+      app: a.name,
+      user: a.userName,
+      databases: spec.databases.map((d) => ({ name: d.name, ...(d.extensions?.length ? { extensions: d.extensions } : {}) })),
+      ...(password ? { password } : {}),
+    });
+    await writeMiddlewareSecret(api, a.namespace, {
+      'postgres-host': grant.host,
+      'postgres-port': String(grant.port),
+      'postgres-user': grant.role,
+      'postgres-password': grant.password,
+      ...Object.fromEntries(Object.entries(grant.databases).map(([k, v]) => [`postgres-database-${k}`, v])),
+    });
+    return grant;
+  }
+
+  // --- the other operations ---
+
+  async cancel(caller: Caller, name: string): Promise<InstalledApp> {
+    const a = await this.own(caller, name);
+    if (!CANCELLABLE_STATES.includes(a.state)) this.refuse(a, 'canceled');
+    await this.store.startOperation({ userId: caller.id, app: name, op: 'cancel', fromVersion: a.version });
+    if (a.state === 'resuming') {
+      const next = (await this.setState(a, { state: 'stopping', message: null, progress: null }, ['resuming'])) ?? a;
+      await this.store.finishOperations(caller.id, name, 'canceled', null, ['resume']);
+      this.run(next, 'stopFailed', () => scaleDown(this.api(), a.namespace));
+      return this.view(next);
+    }
+    if (a.state === 'upgrading') {
+      // Back to the version that was running: the chart of the installed version is submitted again.
+      await this.store.finishOperations(caller.id, name, 'canceled', null, ['upgrade']);
+      const next = (await this.setState(a, { targetVersion: a.version, message: null }, ['upgrading'])) ?? a;
+      this.run(next, 'upgradeFailed', () => this.upgradeSteps(next.id, a.version));
+      return this.view(next);
+    }
+    if (this.running.has(a.id) && (a.state === 'pending' || a.state === 'downloading')) {
+      this.cancelRequested.add(a.id);
+      const next = (await this.setState(a, { state: 'canceling', progress: null }, [a.state])) ?? a;
+      return this.view(next);
+    }
+    const next = (await this.setState(a, { state: 'canceling', message: null, progress: null }, CANCELLABLE_STATES)) ?? a;
+    this.run(next, 'installFailed', () => this.removalSteps(a.id, 'canceling'));
+    return this.view(next);
+  }
+
+  async stop(caller: Caller, name: string): Promise<InstalledApp> {
+    const a = await this.own(caller, name);
+    if (!['running', 'stopFailed', 'resumeFailed'].includes(a.state)) this.refuse(a, 'stopped');
+    await this.store.startOperation({ userId: caller.id, app: name, op: 'stop', fromVersion: a.version });
+    const next = (await this.setState(a, { state: 'stopping', message: null, progress: null }, [a.state])) ?? a;
+    this.run(next, 'stopFailed', () => scaleDown(this.api(), a.namespace));
+    return this.view(next);
+  }
+
+  async resume(caller: Caller, name: string): Promise<InstalledApp> {
+    const a = await this.own(caller, name);
+    if (!['stopped', 'resumeFailed'].includes(a.state)) this.refuse(a, 'resumed');
+    await this.store.startOperation({ userId: caller.id, app: name, op: 'resume', fromVersion: a.version });
+    const next = (await this.setState(a, { state: 'resuming', message: null, progress: 0 }, [a.state])) ?? a;
+    this.run(next, 'resumeFailed', () => scaleUp(this.api(), a.namespace));
+    return this.view(next);
+  }
+
+  async upgrade(caller: Caller, name: string, requestId: string): Promise<InstalledApp> {
+    const retry = await this.store.findOperation(caller.id, requestId);
+    if (retry) return this.view(await this.own(caller, retry.app));
+    const a = await this.own(caller, name);
+    const latest = this.deps.catalog.get(name);
+    if (!latest || compareVersions(latest.version, a.version) <= 0) throw appError('CONFLICT', 'market.noUpdate', `${a.title} is up to date.`);
+    if (!['running', 'stopped', 'upgradeFailed'].includes(a.state)) this.refuse(a, 'upgraded');
+    await this.store.startOperation({ userId: caller.id, app: name, op: 'upgrade', fromVersion: a.version, toVersion: latest.version, requestId });
+    const next = (await this.setState(a, { state: 'upgrading', targetVersion: latest.version, message: null, progress: 5 }, [a.state])) ?? a;
+    this.run(next, 'upgradeFailed', () => this.upgradeSteps(a.id, latest.version));
+    return this.view(next);
+  }
+
+  async upgradeAll(caller: Caller): Promise<InstalledApp[]> {
+    const out: InstalledApp[] = [];
+    for (const a of await this.store.list(caller.id)) {
+      const view = this.view(a);
+      if (view.updateAvailable) out.push(await this.upgrade(caller, a.name, `upgrade-all-${randomBytes(8).toString('hex')}`));
+    }
+    return out;
+  }
+
+  private async upgradeSteps(id: string, version: string): Promise<void> {
+    const a = await this.store.findById(id);
+    if (!a) return;
+    const api = this.api();
+    const chart = await this.deps.catalog.chartArchive(a.name, version);
+    // A stopped app is started again by its upgrade (the new release comes up with its replicas).
+    await scaleUp(api, a.namespace);
+    const postgres = await this.provisionPostgres(api, a);
+    await submitChart(api, { namespace: a.namespace, release: a.name, version, chart, owner: a.userName, valuesYaml: this.values(a, postgres), annotations: this.deps.chartAnnotations?.(a.name) });
+    this.tracker?.poke(a.namespace);
+  }
+
+  async uninstall(caller: Caller, name: string, removeData: boolean): Promise<InstalledApp> {
+    const a = await this.own(caller, name);
+    if (a.state === 'uninstalling') return this.view(a);
+    await this.store.startOperation({ userId: caller.id, app: name, op: 'uninstall', fromVersion: a.version });
+    if (this.running.has(a.id)) this.cancelRequested.add(a.id);
+    const next = (await this.setState(a, { state: 'uninstalling', removeData, message: null, progress: null })) ?? a;
+    this.run(next, 'uninstallFailed', () => this.removalSteps(a.id, 'uninstalling'));
+    return this.view(next);
+  }
+
+  /** Removes the release and the namespace; the app's databases go only when its data is to go (always for a cancel). */
+  private async removalSteps(id: string, as: 'uninstalling' | 'canceling'): Promise<void> {
+    let a = await this.store.findById(id);
+    if (!a) return;
+    if (a.state !== as) a = (await this.setState(a, { state: as, progress: null })) ?? a;
+    await removeRelease(this.api(), a.namespace, a.name);
+    const dbs = a.middleware.postgres?.databases;
+    if (dbs && this.deps.postgres) await this.deps.postgres.remove({ app: a.name, user: a.userName, databases: dbs, dropData: as === 'canceling' || a.removeData });
+    this.tracker?.poke(a.namespace);
+  }
+
+  // --- tracking ---
+
+  /** Brings one app's row in line with the cluster; runs on watch events, and resumes steps a restart cut short. */
+  async reconcile(id: string): Promise<void> {
+    const a = await this.store.findById(id);
+    if (!a || !this.deps.cluster) return;
+    if (this.running.has(id)) return;
+    // Steps that were running when the BFF stopped: run them again (each is idempotent).
+    if (a.state === 'pending' || a.state === 'downloading') return this.run(a, 'installFailed', () => this.installSteps(id));
+    const api = this.deps.cluster.system();
+    const obs = await observe(api, a.namespace, a.name);
+    if (a.state === 'installing' && !obs.helm) return this.run(a, 'installFailed', () => this.installSteps(id));
+    if ((a.state === 'uninstalling' || a.state === 'canceling') && obs.namespace === 'present') return this.run(a, 'uninstallFailed', () => this.removalSteps(id, a.state as 'uninstalling' | 'canceling'));
+    if (a.state === 'stopping' && obs.workloads.some((w) => w.desired > 0)) return this.run(a, 'stopFailed', () => scaleDown(api, a.namespace));
+    if (a.state === 'resuming' && obs.workloads.some((w) => w.desired === 0)) return this.run(a, 'resumeFailed', () => scaleUp(api, a.namespace));
+    if (a.state === 'upgrading' && a.targetVersion) {
+      const hc = obs.helm;
+      const hcVersion = (await api.get(Kinds.helmChart, a.name, a.namespace))?.metadata.annotations?.[VERSION_ANNOTATION];
+      if (hc && hcVersion !== a.targetVersion) return this.run(a, 'upgradeFailed', () => this.upgradeSteps(id, a.targetVersion!));
+    }
+
+    const d = derive(a.state, obs);
+    const patch: Parameters<MarketStore['update']>[1] = {};
+    if (d.state !== a.state) patch.state = d.state;
+    if ((d.message ?? null) !== (a.message ?? null) && !(d.state === a.state && d.state.endsWith('Failed'))) patch.message = d.message;
+    if ((d.progress ?? null) !== (a.progress ?? null)) patch.progress = d.progress;
+    if (d.state === 'running' && a.state === 'upgrading' && a.targetVersion) {
+      patch.version = a.targetVersion;
+      patch.targetVersion = null;
+      const app = this.deps.catalog.get(a.name, a.targetVersion);
+      if (app) {
+        patch.title = app.title;
+        patch.icon = this.assetUrl(app, app.icon);
+      }
+    }
+    if (!Object.keys(patch).length) return;
+    const next = await this.store.update(a.id, patch, [a.state]);
+    if (!next) return;
+    if (patch.state) await this.finishFor(a, next);
+    this.emit(next);
+  }
+
+  /** Closes the operation log entries a state change ends. */
+  private async finishFor(before: StoredApp, after: StoredApp): Promise<void> {
+    const s = after.state;
+    const done = (outcome: 'succeeded' | 'failed' | 'canceled', ops?: Operation['op'][]) => this.store.finishOperations(after.userId, after.name, outcome, after.message, ops);
+    if (s === 'running') await done('succeeded', before.state === 'resuming' ? ['resume'] : ['install', 'upgrade', 'cancel']);
+    else if (s === 'stopped') await done('succeeded', ['stop', 'cancel']);
+    else if (s === 'uninstalled') {
+      await done('succeeded', ['uninstall']);
+      await done('canceled');
+      await this.store.releaseEntranceHosts(after.id);
+    } else if (s === 'canceled') {
+      await done('succeeded', ['cancel']);
+      await done('canceled', ['install']);
+      await this.store.releaseEntranceHosts(after.id);
+    } else if (s.endsWith('Failed')) await done('failed');
+  }
+
+  /** Entrance state per entrance for one app, read from the cluster (My apps asks when it opens). */
+  async entranceStates(a: StoredApp): Promise<Map<string, InstalledApp['entrances'][number]['state']>> {
+    if (!this.deps.cluster) return new Map();
+    const obs = await observe(this.deps.cluster.system(), a.namespace, a.name);
+    return new Map(a.entrances.map((e) => [e.name, entranceState(a.state, e.host, obs)]));
+  }
+
+  // --- entrances ---
+
+  /** The proxy's view of an entrance host: where to send requests, and who may. */
+  async resolveEntrance(host: string): Promise<{ target: string; public: boolean; userId: string; app: string } | null> {
+    const found = await this.store.byEntranceHost(host);
+    if (!found || !this.deps.cluster) return null;
+    const e = found.app.entrances.find((x) => x.name === found.entrance);
+    if (!e) return null;
+    const target = await serviceUrl(this.deps.cluster.system(), found.app.namespace, e.host, e.port);
+    return target ? { target, public: e.authLevel === 'public', userId: found.app.userId, app: found.app.name } : null;
+  }
+
+  /** The entrance proxy's resolver (bff/http/entrance-proxy.ts). */
+  entrances(): EntranceResolver {
+    return {
+      resolve: (id) => this.resolveEntrance(id),
+      useTicket: (ticket, id) => this.store.useGrant(ticket, id, 'ticket'),
+      addCookie: (token, userId, id, ttlMs) => this.store.addGrant(token, userId, id, 'cookie', ttlMs),
+      checkCookie: (token, id) => this.store.useGrant(token, id, 'cookie'),
+    };
+  }
+
+  /** A one-use ticket that lets this browser into the caller's entrance (exchanged for a cookie on the entrance's origin). */
+  async enter(caller: Caller, name: string, entrance: string | undefined): Promise<{ url: string }> {
+    const a = await this.own(caller, name);
+    const e = entrance ? a.entrances.find((x) => x.name === entrance) : a.entrances.find((x) => !x.invisible);
+    if (!e) throw appError('NOT_FOUND', 'market.noEntrance', `${a.title} has no entrance called "${entrance}".`);
+    const base = this.entranceUrl(e);
+    if (e.authLevel === 'public') return { url: base };
+    const ticket = randomBytes(24).toString('base64url');
+    await this.store.addGrant(ticket, caller.id, e.id, 'ticket', 60_000);
+    return { url: `${base}__olares/enter?ticket=${ticket}` };
+  }
+}
+
