@@ -35,9 +35,10 @@ for (const server of testServers()) {
     let owner: string;
     let member: string;
     const failing = new Map<string, string>();
+    let catalog: CatalogService;
 
     const startApp = async () => {
-      const catalog = new CatalogService({ sources: [{ id: 'test', kind: 'folder', location: catalogDir }], cacheDir: path.join(catalogDir, '..', 'cache'), syncIntervalMs: 0 });
+      catalog = new CatalogService({ sources: [{ id: 'test', kind: 'folder', location: catalogDir }], cacheDir: path.join(catalogDir, '..', 'cache'), syncIntervalMs: 0 });
       t = await startTestApp(server, {}, { db, cluster, catalog, chartAnnotations: (app) => (failing.has(app) ? { 'simulator.olares.dev/fail': failing.get(app)! } : undefined) });
       owner = await signIn(t.app, 'olivia', PASSWORD);
       member = await signIn(t.app, 'max', PASSWORD);
@@ -173,6 +174,60 @@ for (const server of testServers()) {
         return r.statusCode === 200 ? r : null;
       });
       expect(page.body).toContain('hello');
+    });
+
+    it('upgrades to a newer chart from the catalogue, keeping the app’s data', async () => {
+      await until('notes to be running', async () => (await app('notes'))?.state === 'running');
+      // Something the app wrote with its own credentials, to find again after the upgrade.
+      const appDb = async () => {
+        const secret = await cluster.system().get(Kinds.secret, 'olares-middleware', 'notes-olivia');
+        const field = (k: string) => Buffer.from(secret!.data![k]!, 'base64').toString('utf8');
+        const url = new URL(withDatabase(server.adminUrl, field('postgres-database-main')));
+        url.username = field('postgres-user');
+        url.password = field('postgres-password');
+        const c = new pg.Client({ connectionString: url.toString() });
+        await c.connect();
+        return c;
+      };
+      const writer = await appDb();
+      await writer.query("CREATE TABLE IF NOT EXISTS memo (text text); INSERT INTO memo VALUES ('kept across upgrades')");
+      await writer.end();
+      await writeChart(catalogDir, { name: 'notes', title: 'Notes', postgres: ['main'], version: '1.1.0' });
+      await catalog.sync();
+      const before = await app('notes');
+      expect(before?.updateAvailable).toBe('1.1.0');
+      const res = await mutate(t.app, 'market.apps.upgrade', { name: 'notes', requestId: 'upgrade-notes-1' }, owner);
+      expect(res.statusCode, res.body).toBe(200);
+      const upgraded = await until('notes 1.1.0 to run', async () => {
+        const a = await app('notes');
+        return a?.state === 'running' && a.version === '1.1.0' ? a : null;
+      });
+      expect(upgraded.updateAvailable).toBeUndefined();
+      const reader = await appDb();
+      expect((await reader.query('SELECT text FROM memo')).rows).toEqual([{ text: 'kept across upgrades' }]);
+      await reader.end();
+      const hc = await cluster.system().get(Kinds.helmChart, 'notes', 'notes-olivia');
+      expect(hc?.metadata.annotations?.['olares.dev/version']).toBe('1.1.0');
+      const ops = data<Array<{ op: string; outcome: string; fromVersion?: string; toVersion?: string }>>(await query(t.app, 'market.apps.operations', { app: 'notes' }, owner));
+      expect(ops[0]).toMatchObject({ op: 'upgrade', outcome: 'succeeded', fromVersion: '1.0.0', toVersion: '1.1.0' });
+      expect(error(await mutate(t.app, 'market.apps.upgrade', { name: 'notes', requestId: 'upgrade-notes-2' }, owner)).data.reason).toBe('market.noUpdate');
+    });
+
+    it('cancels an install in progress: nothing is left behind', async () => {
+      await writeChart(catalogDir, { name: 'quick', title: 'Quick', postgres: ['db'] });
+      await catalog.sync();
+      expect((await mutate(t.app, 'market.apps.install', { name: 'quick', requestId: 'quick-1' }, owner)).statusCode).toBe(200);
+      const res = await mutate(t.app, 'market.apps.cancel', { name: 'quick' }, owner);
+      expect(res.statusCode, res.body).toBe(200);
+      await until('quick to be gone from My apps', async () => !(await app('quick')));
+      await until('its namespace to be gone', async () => (await cluster.system().get(Kinds.namespace, 'quick-olivia')) === null);
+      const ops = data<Array<{ op: string; outcome: string }>>(await query(t.app, 'market.apps.operations', { app: 'quick' }, owner));
+      expect(ops.map((o) => `${o.op}:${o.outcome}`).sort()).toEqual(['cancel:succeeded', 'install:canceled']);
+      const admin = new pg.Client({ connectionString: server.adminUrl });
+      await admin.connect();
+      const left = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'quick_olivia%'`);
+      await admin.end();
+      expect(left.rows).toEqual([]);
     });
 
     it('uninstalls: the namespace goes, and the databases only when asked', async () => {
