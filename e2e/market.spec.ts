@@ -60,6 +60,10 @@ test('an app goes from the Market to a window on the desktop and away again', as
     await shot('07-stopped');
     await row.getByTestId('installed-resume').click();
     await expect(row).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+    // Details: the pods and events, read from the cluster as this user.
+    await row.getByTestId('installed-details').click();
+    await expect(row.locator('[data-testid=app-status-pod][data-ready=true]')).toHaveCount(1, { timeout: 20_000 });
+    await shot('07b-details');
   });
 
   await test.step('uninstall, removing its data', async () => {

@@ -269,6 +269,7 @@ const TABLE: readonly Row[] = [
   { path: 'market.apps.upgradeAll', allow: SIGNED_IN, why: 'upgrades the caller’s own apps that have updates' },
   { path: 'market.apps.uninstall', allow: SIGNED_IN, why: 'the caller’s own app only', input: () => ({ name: 'no-such-app', removeData: false }), okReasons: ['market.notInstalled'] },
   { path: 'market.apps.operations', allow: SIGNED_IN, why: 'the caller’s own operation log' },
+  { path: 'market.apps.status', allow: SIGNED_IN, why: 'the caller’s own app only, read from the cluster as the caller (impersonated)', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
   { path: 'market.apps.enter', allow: SIGNED_IN, why: 'a ticket into the caller’s own app entrance only', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
 ];
 

@@ -55,6 +55,8 @@ export function useInstalledAppsSync(): void {
   const onApp = ({ app }: { app: InstalledApp }) => {
     queryClient.setQueryData<InstalledApp[]>(INSTALLED_QUERY_KEY, (old) => {
       if (!old) return old;
+      // Older than what is known (pushes and replies can cross): keep the newer.
+      if (old.some((a) => a.name === app.name && a.updatedAt > app.updatedAt)) return old;
       const gone = app.state === 'uninstalled' || app.state === 'canceled';
       const rest = old.filter((a) => a.name !== app.name);
       return gone ? rest : [...rest, app].sort((a, b) => a.title.localeCompare(b.title));

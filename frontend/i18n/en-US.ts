@@ -336,6 +336,15 @@ export default {
       'market.dependency.system': 'Needs a newer Olares',
       'market.middleware.unsupported': 'Needs a service this Olares does not offer',
     },
+    status: {
+      details: 'Details',
+      pods: 'Pods',
+      pod: 'Pod',
+      state: 'State',
+      restarts: 'Restarts',
+      noPods: 'No pods are running.',
+      events: 'Recent events',
+    },
     myApps: {
       version: 'Version {v}',
       updateAvailable: 'Version {v} available',

@@ -338,6 +338,15 @@ const zh: typeof en = {
       'market.dependency.system': '需要更新版本的 Olares',
       'market.middleware.unsupported': '需要此 Olares 未提供的服务',
     },
+    status: {
+      details: '详情',
+      pods: 'Pod',
+      pod: 'Pod',
+      state: '状态',
+      restarts: '重启次数',
+      noPods: '没有运行中的 Pod。',
+      events: '最近事件',
+    },
     myApps: {
       version: '版本 {v}',
       updateAvailable: '可更新到 {v}',

@@ -131,6 +131,22 @@ for (const server of testServers()) {
       expect(error(await mutate(t.app, 'market.apps.enter', { name: 'notes' }, member)).data.reason).toBe('market.notInstalled');
     });
 
+    it('shows an app’s pods and events, read from the cluster as the user', async () => {
+      await writeChart(catalogDir, { name: 'memberapp', title: 'Member app', entrances: [{ name: 'memberapp', host: 'memberapp', port: 80, authLevel: 'public' }] });
+      await catalog.sync();
+      expect((await mutate(t.app, 'market.apps.install', { name: 'memberapp', requestId: 'member-app-1' }, member)).statusCode).toBe(200);
+      await inState('memberapp', 'running', member);
+      const status = data<{ pods: Array<{ status: string; ready: boolean }>; events: Array<{ reason: string }> }>(await query(t.app, 'market.apps.status', { name: 'memberapp' }, member));
+      expect(status.pods.some((p) => p.status === 'Running' && p.ready)).toBe(true);
+      expect(status.events.map((e) => e.reason)).toEqual(expect.arrayContaining(['Scheduled', 'Started']));
+      // The cluster decides: without the member's owner label on the namespace, the impersonated read is refused.
+      await cluster.system().patch(Kinds.namespace, 'memberapp-max', undefined, { metadata: { labels: { 'olares.dev/owner': 'someone-else' } } });
+      expect(error(await query(t.app, 'market.apps.status', { name: 'memberapp' }, member)).data.reason).toBe('market.clusterForbidden');
+      await cluster.system().patch(Kinds.namespace, 'memberapp-max', undefined, { metadata: { labels: { 'olares.dev/owner': 'max' } } });
+      await mutate(t.app, 'market.apps.uninstall', { name: 'memberapp', removeData: true }, member);
+      await until('memberapp to be gone', async () => !(await app('memberapp', member)));
+    });
+
     it('stops and resumes by scaling the workloads', async () => {
       expect((await mutate(t.app, 'market.apps.stop', { name: 'notes' }, owner)).statusCode).toBe(200);
       const stopped = await inState('notes', 'stopped');

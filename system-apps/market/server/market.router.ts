@@ -28,6 +28,8 @@ export const marketRouter = router({
     operations: authedProcedure
       .input(z.object({ app: name.optional(), limit: z.number().int().min(1).max(500).default(100) }).optional())
       .query(({ ctx, input }) => ctx.services.market.operations(caller(ctx), input?.app, input?.limit ?? 100)),
+    /** Pods and events of one of the caller's apps, read from the cluster as the caller. */
+    status: authedProcedure.input(z.object({ name })).query(({ ctx, input }) => ctx.services.market.status(caller(ctx), input.name)),
     /** A URL that lets this browser into one of the caller's app entrances (with a one-use ticket when it is private). */
     enter: authedProcedure.input(z.object({ name, entrance: z.string().max(63).optional() })).mutation(({ ctx, input }) => ctx.services.market.enter(caller(ctx), input.name, input.entrance)),
   }),

@@ -1,7 +1,7 @@
 // The Market's logic: the catalogue as each user sees it, and every app's lifecycle (install, stop, resume, upgrade, uninstall, cancel) on Kubernetes.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { Kinds, type KubeApi, type KubernetesAdapter } from '../../../bff/adapters/kubernetes';
+import { Kinds, isKubeError, isPodReady, podDisplayStatus, podRestarts, type KubeApi, type KubernetesAdapter } from '../../../bff/adapters/kubernetes';
 import type { Queryable } from '../../../bff/db/pool';
 import type { EntranceResolver } from '../../../bff/http/entrance-proxy';
 import type { EventBus } from '../../../bff/realtime/bus';
@@ -16,7 +16,7 @@ import { valuesYaml } from './lifecycle/values';
 import { compareVersions } from './lifecycle/versions';
 import type { PostgresGrant, PostgresProvisioner } from './middleware/postgres';
 import { MarketStore, type StoredApp, type StoredEntrance } from './market.store';
-import type { AppState, CatalogDetail, CatalogEntry, ClusterSummary, InstalledApp, Operation, Resources, SourceStatusView } from './market.types';
+import type { AppState, AppStatus, CatalogDetail, CatalogEntry, ClusterSummary, InstalledApp, Operation, Resources, SourceStatusView } from './market.types';
 import { BUSY_STATES, CANCELLABLE_STATES } from './market.types';
 
 /** What the service needs of the catalogue (catalog/catalog-service.ts). */
@@ -52,6 +52,8 @@ export interface MarketDeps {
 const REINSTALLABLE: readonly AppState[] = ['uninstalled', 'canceled', 'installFailed'];
 const NO_RESOURCES: Resources = { cpuMillis: 0, memoryBytes: 0, diskBytes: 0, gpu: 0 };
 const ASSET_PATH = '/api/market/assets';
+/** How soon an app in transition (installing, stopping…) is looked at again without an event. */
+const REQUEUE_MS = 2000;
 
 export class MarketService {
   readonly store: MarketStore;
@@ -535,6 +537,8 @@ export class MarketService {
     }
 
     const d = derive(a.state, obs);
+    // Still in transition: look again soon even if no event comes (a missed one must not leave it there).
+    if (BUSY_STATES.includes(d.state)) this.tracker?.requeue(id, REQUEUE_MS);
     const patch: Parameters<MarketStore['update']>[1] = {};
     if (d.state !== a.state) patch.state = d.state;
     if ((d.message ?? null) !== (a.message ?? null) && !(d.state === a.state && d.state.endsWith('Failed'))) patch.message = d.message;
@@ -577,6 +581,30 @@ export class MarketService {
     if (!this.deps.cluster) return new Map();
     const obs = await observe(this.deps.cluster.system(), a.namespace, a.name);
     return new Map(a.entrances.map((e) => [e.name, entranceState(a.state, e.host, obs)]));
+  }
+
+  /**
+   * The app's pods and recent events, read as the caller (impersonated): the cluster's RBAC decides, and
+   * the namespace carries the owner's label, so a user sees their own app and an admin any.
+   */
+  async status(caller: Caller, name: string): Promise<AppStatus> {
+    const a = await this.own(caller, name);
+    if (!this.deps.cluster) throw appError('PRECONDITION_FAILED', 'market.noCluster', 'No Kubernetes cluster is connected to this desktop.');
+    const api = this.deps.cluster.asUser({ user: caller.name, groups: caller.role === 'member' ? ['olares:users'] : ['olares:users', 'olares:admin'] });
+    try {
+      const [pods, events] = await Promise.all([api.list(Kinds.pod, { namespace: a.namespace }), api.list(Kinds.event, { namespace: a.namespace })]);
+      return {
+        pods: pods.items.map((p) => ({ name: p.metadata.name ?? '', status: podDisplayStatus(p), ready: isPodReady(p), restarts: podRestarts(p), node: p.spec?.nodeName ?? null })),
+        events: events.items
+          .map((e) => ({ type: e.type ?? 'Normal', reason: e.reason ?? '', message: e.message ?? '', object: `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`, at: e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '' }))
+          .sort((x, y) => String(y.at).localeCompare(String(x.at)))
+          .slice(0, 30),
+      };
+    } catch (err) {
+      if (isKubeError(err) && err.code === 403) throw appError('FORBIDDEN', 'market.clusterForbidden', `The cluster does not let ${caller.name} see ${a.title}.`);
+      if (isKubeError(err) && err.code === 404) return { pods: [], events: [] };
+      throw err;
+    }
   }
 
   // --- entrances ---

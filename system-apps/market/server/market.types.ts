@@ -164,3 +164,9 @@ export interface ClusterSummary {
 export interface AppEvent {
   app: InstalledApp;
 }
+
+/** What the cluster shows of one app, read as the user (My apps' details). */
+export interface AppStatus {
+  pods: Array<{ name: string; status: string; ready: boolean; restarts: number; node: string | null }>;
+  events: Array<{ type: string; reason: string; message: string; object: string; at: string }>;
+}

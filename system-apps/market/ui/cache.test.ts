@@ -38,6 +38,14 @@ describe('applyApp', () => {
     expect(qc.getQueryData<InstalledApp[]>(keys.apps)!.map((x) => x.name)).toEqual(['b']);
   });
 
+  it('keeps a newer state when an older answer arrives after it (a reply crossing a push)', () => {
+    const qc = new QueryClient();
+    qc.setQueryData(keys.apps, [app('a', 'running', { updatedAt: '2024-01-01T00:00:01.000Z' })]);
+    applyApp(qc, app('a', 'stopped', { updatedAt: '2024-01-01T00:00:03.000Z' }));
+    applyApp(qc, app('a', 'stopping', { updatedAt: '2024-01-01T00:00:02.000Z' }));
+    expect(qc.getQueryData<InstalledApp[]>(keys.apps)![0]!.state).toBe('stopped');
+  });
+
   it('writes the installed state into every catalogue list and the detail', () => {
     const qc = new QueryClient();
     qc.setQueryData(keys.catalogList({}), { apps: [entry('a'), entry('b')], categories: [], sources: [] });

@@ -32,7 +32,10 @@ function withInstalled<T extends CatalogEntry>(entry: T, app: InstalledApp): T {
 
 /** Writes one app's new state into the My apps list and the catalogue caches; on a change of state it refreshes the history, and once the app settles, free resources and blockers. */
 export function applyApp(queryClient: QueryClient, app: InstalledApp): void {
-  const before = queryClient.getQueryData<InstalledApp[]>(keys.apps)?.find((a) => a.name === app.name)?.state;
+  const known = queryClient.getQueryData<InstalledApp[]>(keys.apps)?.find((a) => a.name === app.name);
+  // An answer that left the server before a push we already have (a mutation's reply after the state moved on) is stale.
+  if (known && known.updatedAt > app.updatedAt) return;
+  const before = known?.state;
   const changed = before !== app.state;
   queryClient.setQueryData<InstalledApp[]>(keys.apps, (list) => {
     if (!list) return list;

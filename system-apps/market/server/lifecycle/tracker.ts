@@ -11,6 +11,7 @@ export class Tracker {
   private watches: WatchHandle[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly later = new Map<string, NodeJS.Timeout>();
   private byNamespace = new Map<string, string>();
   private stopped = false;
   private sweepSoon: NodeJS.Timeout | null = null;
@@ -45,8 +46,9 @@ export class Tracker {
     this.watches = [];
     if (this.timer) clearInterval(this.timer);
     if (this.sweepSoon) clearTimeout(this.sweepSoon);
-    for (const t of this.pending.values()) clearTimeout(t);
+    for (const t of [...this.pending.values(), ...this.later.values()]) clearTimeout(t);
     this.pending.clear();
+    this.later.clear();
   }
 
   /** Reconciles every app (at start: this resumes whatever a restart interrupted). */
@@ -73,6 +75,17 @@ export class Tracker {
       }, 500);
       this.sweepSoon.unref();
     }
+  }
+
+  /** Looks at an app again after `ms` (controllers' "requeue after"): an app in transition is never left waiting on one event. */
+  requeue(id: string, ms: number): void {
+    if (this.stopped || this.later.has(id)) return;
+    const t = setTimeout(() => {
+      this.later.delete(id);
+      this.schedule(id);
+    }, ms);
+    t.unref();
+    this.later.set(id, t);
   }
 
   private schedule(id: string): void {
