@@ -210,6 +210,7 @@ export default {
     },
     category: { empty: 'No apps in this category yet.' },
     action: {
+      installAnother: 'Install another',
       get: 'Get',
       open: 'Open',
       openEntrance: 'Open {name}',

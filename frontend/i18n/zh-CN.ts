@@ -212,6 +212,7 @@ const zh: typeof en = {
     },
     category: { empty: '这个分类下还没有应用。' },
     action: {
+      installAnother: '再安装一个',
       get: '获取',
       open: '打开',
       openEntrance: '打开{name}',

@@ -246,6 +246,22 @@ for (const server of testServers()) {
       expect(left.rows).toEqual([]);
     });
 
+    it('installs a second instance of an app that allows several, each with its own namespace, data and entrance', async () => {
+      await writeChart(catalogDir, { name: 'multi', title: 'Multi', postgres: ['db'], allowMultipleInstall: true });
+      await catalog.sync();
+      expect((await mutate(t.app, 'market.apps.install', { name: 'multi', requestId: 'multi-1' }, owner)).statusCode).toBe(200);
+      await inState('multi', 'running');
+      const second = await mutate(t.app, 'market.apps.install', { name: 'multi', requestId: 'multi-2' }, owner);
+      expect(second.statusCode, second.body).toBe(200);
+      expect(data<InstalledApp>(second)).toMatchObject({ name: 'multi-2', chart: 'multi', title: 'Multi 2', namespace: 'multi-2-olivia' });
+      const two = await inState('multi-2', 'running');
+      expect(new URL(two.entrances[0]!.url!).host).toMatch(/^multi-2-olivia\./);
+      const secret = await cluster.system().get(Kinds.secret, 'olares-middleware', 'multi-2-olivia');
+      expect(Buffer.from(secret!.data!['postgres-database-db']!, 'base64').toString()).toBe('multi_2_olivia_db');
+      for (const name of ['multi', 'multi-2']) await mutate(t.app, 'market.apps.uninstall', { name, removeData: true }, owner);
+      await until('both instances to be gone', async () => !(await app('multi')) && !(await app('multi-2')));
+    });
+
     it('uninstalls: the namespace goes, and the databases only when asked', async () => {
       expect((await mutate(t.app, 'market.apps.uninstall', { name: 'notes', removeData: true }, owner)).statusCode).toBe(200);
       await until('notes to be gone from My apps', async () => !(await app('notes')));

@@ -125,7 +125,8 @@ export class MarketService {
   }
 
   async catalogList(caller: Caller, input: { q?: string; category?: string }): Promise<{ apps: CatalogEntry[]; categories: Array<{ id: string; count: number }>; sources: SourceStatusView[] }> {
-    const all = this.deps.catalog.list().filter((a) => a.type === 'app' || a.type === 'model' || a.type === 'agent' || a.type === 'recommend');
+    // Every kind the catalogue offers is listed; kinds this desktop cannot install say so on their page (market.notInstallable).
+    const all = this.deps.catalog.list();
     const counts = new Map<string, number>();
     for (const a of all) for (const c of a.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
     const q = input.q?.trim().toLowerCase();
@@ -153,7 +154,7 @@ export class MarketService {
 
   private async blockers(caller: Caller, app: CatalogApp, existing: StoredApp | null): Promise<Blocker[]> {
     const out: Blocker[] = [];
-    if (existing && !REINSTALLABLE.includes(existing.state)) out.push({ reason: 'market.alreadyInstalled', message: `${app.title} is already installed.` });
+    if (existing && !REINSTALLABLE.includes(existing.state) && !app.allowMultipleInstall) out.push({ reason: 'market.alreadyInstalled', message: `${app.title} is already installed.` });
     if (!this.deps.cluster) out.push({ reason: 'market.noCluster', message: 'No Kubernetes cluster is connected to this desktop.' });
     if (app.type !== 'app') out.push({ reason: 'market.notInstallable', message: `${app.title} is a ${app.type}, which this desktop does not install yet.` });
     const cap = await this.capacity();
@@ -202,6 +203,7 @@ export class MarketService {
       conflicts: app.conflicts.map((c) => c.name),
       supportArch: app.supportArch,
       onlyAdmin: app.onlyAdmin,
+      allowMultipleInstall: app.allowMultipleInstall,
       limits: { cpuMillis: lim.cpuMillis ?? 0, memoryBytes: lim.memoryBytes ?? 0, diskBytes: lim.diskBytes ?? 0, gpu: lim.gpu ? (lim.gpu.kind === 'count' ? lim.gpu.count : 1) : 0 },
       entrances: app.entrances.filter((e) => !e.invisible).map((e) => ({ name: e.name, title: e.title, openMethod: e.openMethod, authLevel: e.authLevel })),
       clusterFree: cap.free,
@@ -210,9 +212,10 @@ export class MarketService {
   }
 
   private view(a: StoredApp, obsStates?: Map<string, InstalledApp['entrances'][number]['state']>): InstalledApp {
-    const latest = this.deps.catalog.get(a.name);
+    const latest = this.deps.catalog.get(a.chart);
     return {
       name: a.name,
+      chart: a.chart,
       title: a.title,
       icon: a.icon,
       version: a.version,
@@ -289,7 +292,15 @@ export class MarketService {
 
   // --- install ---
 
-  private entrancesOf(app: CatalogApp, user: string): StoredEntrance[] {
+  private async nextInstance(caller: Caller, name: string): Promise<{ instance: string; n: number }> {
+    const candidates = Array.from({ length: 20 }, (_, i) => (i === 0 ? name : `${name}-${i + 1}`));
+    const taken = await this.store.takenNames(caller.id, candidates);
+    const i = candidates.findIndex((c) => !taken.has(c));
+    if (i < 0) throw appError('CONFLICT', 'market.tooManyInstances', `${name} is installed 20 times already.`);
+    return { instance: candidates[i]!, n: i + 1 };
+  }
+
+  private entrancesOf(app: CatalogApp, user: string, instance: string): StoredEntrance[] {
     const visible = app.entrances.filter((e) => !e.skip);
     return visible.map((e, i) => ({
       name: e.name,
@@ -300,7 +311,7 @@ export class MarketService {
       authLevel: e.authLevel === 'public' ? 'public' : 'private',
       invisible: e.invisible,
       ...(e.icon ? { icon: this.assetUrl(app, e.icon) } : {}),
-      id: visible.length === 1 ? `${app.name}-${user}` : `${app.name}-${i}-${user}`,
+      id: visible.length === 1 ? `${instance}-${user}` : `${instance}-${i}-${user}`,
     }));
   }
 
@@ -314,17 +325,20 @@ export class MarketService {
     if (existing && ['pending', 'downloading', 'installing', 'initializing'].includes(existing.state)) return this.view(existing);
     const blockers = await this.blockers(caller, app, existing);
     if (blockers.length) throw appError(blockers[0]!.reason === 'market.alreadyInstalled' ? 'CONFLICT' : 'PRECONDITION_FAILED', blockers[0]!.reason, blockers.map((b) => b.message).join(' '), { blockers });
-    const namespace = `${app.name}-${caller.name}`;
+    // Apps that allow several instances: the next free `<name>-<n>` when the first is there.
+    const { instance, n } = existing && !REINSTALLABLE.includes(existing.state) ? await this.nextInstance(caller, app.name) : { instance: app.name, n: 1 };
+    const namespace = `${instance}-${caller.name}`;
     const row = await this.store.begin({
       userId: caller.id,
-      name: app.name,
+      name: instance,
+      chart: app.name,
       source: app.source,
       version: app.version,
-      title: app.title,
+      title: n > 1 ? `${app.title} ${n}` : app.title,
       icon: this.assetUrl(app, app.icon),
       state: 'pending',
       namespace,
-      entrances: this.entrancesOf(app, caller.name),
+      entrances: this.entrancesOf(app, caller.name, instance),
       middleware: app.middleware.some((m) => m.kind === 'postgres') ? { postgres: { databases: app.middleware.find((m) => m.kind === 'postgres')!.names } } : {},
     });
     if (!row) {
@@ -332,12 +346,12 @@ export class MarketService {
       if (now) return this.view(now);
       throw appError('CONFLICT', 'market.alreadyInstalled', `${app.title} is already installed.`);
     }
-    await this.store.startOperation({ userId: caller.id, app: app.name, op: 'install', toVersion: app.version, requestId });
+    await this.store.startOperation({ userId: caller.id, app: instance, op: 'install', toVersion: app.version, requestId });
     try {
       await this.store.claimEntranceHosts(row.id, row.entrances.map((e) => ({ host: e.id, entrance: e.name })));
     } catch {
       await this.store.update(row.id, { state: 'installFailed', message: 'Another app already uses this entrance name.' });
-      await this.store.finishOperations(caller.id, app.name, 'failed', 'Another app already uses this entrance name.');
+      await this.store.finishOperations(caller.id, instance, 'failed', 'Another app already uses this entrance name.');
       throw appError('CONFLICT', 'market.entranceTaken', `Another app already uses the entrance of ${app.title}.`);
     }
     this.emit(row);
@@ -358,7 +372,7 @@ export class MarketService {
     };
     a = await this.setState(a, { state: 'downloading', progress: 10 }, ['pending', 'downloading']);
     if (!a) return;
-    const chart = await this.deps.catalog.chartArchive(a.name, version ?? a.version);
+    const chart = await this.deps.catalog.chartArchive(a.chart, version ?? a.version);
     if (await stopIfCanceled()) return;
     a = await this.setState(a, { state: 'installing', progress: 25 }, ['downloading']);
     if (!a) return;
@@ -379,7 +393,7 @@ export class MarketService {
 
   private values(a: StoredApp, postgres: PostgresGrant | undefined): string {
     const zoneOf = (e: StoredEntrance) => new URL(this.entranceUrl(e)).host;
-    const app = this.deps.catalog.get(a.name);
+    const app = this.deps.catalog.get(a.chart);
     return valuesYaml({
       user: a.userName,
       app: a.name,
@@ -392,7 +406,7 @@ export class MarketService {
   }
 
   private async provisionPostgres(api: KubeApi, a: StoredApp): Promise<PostgresGrant | undefined> {
-    const app = this.deps.catalog.get(a.name);
+    const app = this.deps.catalog.get(a.chart);
     const spec = app?.manifest.middleware.postgres;
     if (!spec) return undefined;
     if (!this.deps.postgres) throw new Error('This desktop has no PostgreSQL to give apps (no database URL).');
@@ -464,7 +478,7 @@ export class MarketService {
     const retry = await this.store.findOperation(caller.id, requestId);
     if (retry) return this.view(await this.own(caller, retry.app));
     const a = await this.own(caller, name);
-    const latest = this.deps.catalog.get(name);
+    const latest = this.deps.catalog.get(a.chart);
     if (!latest || compareVersions(latest.version, a.version) <= 0) throw appError('CONFLICT', 'market.noUpdate', `${a.title} is up to date.`);
     if (!['running', 'stopped', 'upgradeFailed'].includes(a.state)) this.refuse(a, 'upgraded');
     await this.store.startOperation({ userId: caller.id, app: name, op: 'upgrade', fromVersion: a.version, toVersion: latest.version, requestId });
@@ -486,7 +500,7 @@ export class MarketService {
     const a = await this.store.findById(id);
     if (!a) return;
     const api = this.api();
-    const chart = await this.deps.catalog.chartArchive(a.name, version);
+    const chart = await this.deps.catalog.chartArchive(a.chart, version);
     // A stopped app is started again by its upgrade (the new release comes up with its replicas).
     await scaleUp(api, a.namespace);
     const postgres = await this.provisionPostgres(api, a);
@@ -546,7 +560,7 @@ export class MarketService {
     if (d.state === 'running' && a.state === 'upgrading' && a.targetVersion) {
       patch.version = a.targetVersion;
       patch.targetVersion = null;
-      const app = this.deps.catalog.get(a.name, a.targetVersion);
+      const app = this.deps.catalog.get(a.chart, a.targetVersion);
       if (app) {
         patch.title = app.title;
         patch.icon = this.assetUrl(app, app.icon);

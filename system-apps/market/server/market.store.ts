@@ -21,7 +21,10 @@ export interface StoredApp {
   id: string;
   userId: string;
   userName: string;
+  /** The instance: the catalogue name, or `<name>-<n>` for further instances of apps that allow several. */
   name: string;
+  /** The catalogue app it was installed from. */
+  chart: string;
   source: string;
   version: string;
   targetVersion: string | null;
@@ -37,7 +40,7 @@ export interface StoredApp {
   updatedAt: Date;
 }
 
-const APP_COLUMNS = `a.id, a.user_id AS "userId", u.name AS "userName", a.name, a.source, a.version, a.target_version AS "targetVersion",
+const APP_COLUMNS = `a.id, a.user_id AS "userId", u.name AS "userName", a.name, a.chart, a.source, a.version, a.target_version AS "targetVersion",
   a.title, a.icon, a.state, a.message, a.progress, a.namespace, a.entrances, a.middleware, a.remove_data AS "removeData", a.updated_at AS "updatedAt"`;
 
 export type AppPatch = Partial<Pick<StoredApp, 'state' | 'message' | 'progress' | 'version' | 'targetVersion' | 'title' | 'icon' | 'entrances' | 'middleware' | 'removeData' | 'source'>>;
@@ -88,7 +91,7 @@ export class MarketStore {
 
   /** Apps installed by anyone, by name: for dependency checks. */
   async installedNames(userId: string): Promise<Map<string, string>> {
-    const { rows } = await this.db.query<{ name: string; version: string }>(`SELECT name, version FROM market_apps WHERE user_id = $1 AND state IN ('running', 'stopped', 'upgrading', 'resuming', 'stopping', 'initializing', 'installing', 'pending', 'downloading')`, [userId]);
+    const { rows } = await this.db.query<{ name: string; version: string }>(`SELECT DISTINCT ON (chart) chart AS name, version FROM market_apps WHERE user_id = $1 AND state IN ('running', 'stopped', 'upgrading', 'resuming', 'stopping', 'initializing', 'installing', 'pending', 'downloading')`, [userId]);
     return new Map(rows.map((r) => [r.name, r.version]));
   }
 
@@ -98,14 +101,14 @@ export class MarketStore {
    */
   async begin(app: Omit<StoredApp, 'id' | 'userName' | 'updatedAt' | 'targetVersion' | 'message' | 'progress' | 'removeData'>): Promise<StoredApp | null> {
     const { rows } = await this.db.query<{ id: string }>(
-      `INSERT INTO market_apps AS m (user_id, name, source, version, title, icon, state, namespace, entrances, middleware)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)
-       ON CONFLICT (user_id, name) DO UPDATE SET source = EXCLUDED.source, version = EXCLUDED.version, title = EXCLUDED.title, icon = EXCLUDED.icon,
+      `INSERT INTO market_apps AS m (user_id, name, source, version, title, icon, state, namespace, entrances, middleware, chart)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
+       ON CONFLICT (user_id, name) DO UPDATE SET chart = EXCLUDED.chart, source = EXCLUDED.source, version = EXCLUDED.version, title = EXCLUDED.title, icon = EXCLUDED.icon,
          state = EXCLUDED.state, namespace = EXCLUDED.namespace, entrances = EXCLUDED.entrances, middleware = EXCLUDED.middleware,
          message = NULL, progress = NULL, target_version = NULL, remove_data = false, updated_at = now(), created_at = now()
          WHERE m.state IN ('uninstalled', 'canceled', 'installFailed')
        RETURNING id`,
-      [app.userId, app.name, app.source, app.version, app.title, app.icon, app.state, app.namespace, JSON.stringify(app.entrances), JSON.stringify(app.middleware)],
+      [app.userId, app.name, app.source, app.version, app.title, app.icon, app.state, app.namespace, JSON.stringify(app.entrances), JSON.stringify(app.middleware), app.chart],
     );
     return rows[0] ? this.findById(rows[0].id) : null;
   }
@@ -147,6 +150,12 @@ export class MarketStore {
     if (!row) return null;
     const app = await this.findById(row.app_id);
     return app ? { app, entrance: row.entrance } : null;
+  }
+
+  /** The user's instance names taken (in any state but gone) among `candidates`. */
+  async takenNames(userId: string, candidates: string[]): Promise<Set<string>> {
+    const { rows } = await this.db.query<{ name: string }>(`SELECT name FROM market_apps WHERE user_id = $1 AND name = ANY($2) AND state NOT IN ('uninstalled', 'canceled', 'installFailed')`, [userId, candidates]);
+    return new Set(rows.map((r) => r.name));
   }
 
   // --- the operation log ---

@@ -94,6 +94,8 @@ export interface CatalogDetail extends CatalogEntry {
   conflicts: string[];
   supportArch: string[];
   onlyAdmin: boolean;
+  /** Several instances may be installed (each with its own namespace, data and entrance). */
+  allowMultipleInstall: boolean;
   limits: Resources;
   entrances: Array<{ name: string; title: string; openMethod?: string; authLevel?: string }>;
   /** What the cluster has free now, for "needs X of Y free". */
@@ -115,7 +117,10 @@ export interface InstalledEntrance {
 
 /** One of the caller's apps (My apps, the launchpad and the dock). */
 export interface InstalledApp {
+  /** The instance: the catalogue name, or `<name>-<n>` for a further instance. */
   name: string;
+  /** The catalogue app it comes from. */
+  chart: string;
   title: string;
   icon: string;
   version: string;

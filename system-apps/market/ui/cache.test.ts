@@ -16,6 +16,7 @@ const entry = (name: string): CatalogEntry => ({
 });
 const app = (name: string, state: InstalledApp['state'], extra: Partial<InstalledApp> = {}): InstalledApp => ({
   name,
+  chart: name,
   title: name,
   icon: '',
   version: '1.0.0',

@@ -8,6 +8,7 @@ export interface TestChart {
   title?: string;
   postgres?: string[];
   onlyAdmin?: boolean;
+  allowMultipleInstall?: boolean;
   memory?: string;
   entrances?: Array<{ name: string; host: string; port: number; authLevel?: 'public' | 'private'; openMethod?: 'window' | 'iframe' }>;
 }
@@ -52,6 +53,7 @@ export async function writeChart(root: string, c: TestChart): Promise<string> {
     '  appData: true',
     ...(c.postgres ? ['middleware:', '  postgres:', `    username: ${c.name}`, '    password: unused', '    databases:', ...c.postgres.map((d) => `    - name: ${d}`)] : []),
     'options:',
+    ...(c.allowMultipleInstall ? ['  allowMultipleInstall: true'] : []),
     '  dependencies:',
     '  - name: olares',
     "    version: '>=1.10.0-0'",
