@@ -6,6 +6,8 @@ test('an app goes from the Market to a window on the desktop and away again', as
   test.setTimeout(120_000);
   const account = await desktop.newAccount('market');
   await signIn(page, desktop.server.origin, account);
+  // The Market follows installs by pushes: wait until they reach this desktop.
+  await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true');
   const market = await openFromDock(page, 'market');
   const card = market.locator('[data-testid=app-card][data-app-name=hello-web]');
 

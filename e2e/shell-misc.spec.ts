@@ -74,6 +74,8 @@ test('notifications: a toast and an unread count; mark all read; a muted app onl
   const bell = page.getByTestId('notifications');
   const unread = page.getByTestId('notifications-unread');
   await expect(bell).toHaveAttribute('aria-label', 'Notifications (0 unread)');
+  // Pushes reach the desktop once its socket is connected (after the page is idle).
+  await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true');
 
   expect(await sendTestNotification(page, origin)).toBe(true);
   const toast = page.locator('.q-notification').filter({ hasText: 'Test notification' });
