@@ -1,22 +1,26 @@
-// The Market's logic: the catalogue as each user sees it, and every app's lifecycle (install, stop, resume, upgrade, uninstall, cancel) on Kubernetes.
+// The Market's logic: every app's lifecycle (install, stop, resume, upgrade, uninstall, cancel) on Kubernetes.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { Kinds, isKubeError, isPodReady, podDisplayStatus, podRestarts, type KubeApi, type KubernetesAdapter } from '../../../bff/adapters/kubernetes';
+import { Kinds, isKubeError, type KubeApi, type KubernetesAdapter } from '../../../bff/adapters/kubernetes';
 import type { Queryable } from '../../../bff/db/pool';
 import type { EntranceResolver } from '../../../bff/http/entrance-proxy';
 import type { EventBus } from '../../../bff/realtime/bus';
 import { appError } from '../../../bff/trpc/app-error';
 import type { CatalogApp, SourceStatus } from './catalog/types';
-import { VERSION_ANNOTATION, ensureNamespace, readMiddlewarePassword, removeRelease, scaleDown, scaleUp, serviceUrl, submitChart, writeMiddlewareSecret } from './lifecycle/cluster-steps';
-import { derive, entranceState } from './lifecycle/derive';
-import { clusterCapacity, observe, type ClusterCapacity } from './lifecycle/observe';
-import { dependencyMet, gpuCount, precheck, type Blocker } from './lifecycle/precheck';
+import { VERSION_ANNOTATION, ensureNamespace, readMiddlewarePassword, removeRelease, scaleDown, scaleUp, submitChart, writeMiddlewareSecret } from './lifecycle/cluster-steps';
+import { readAppStatus } from './lifecycle/app-status';
+import { derive } from './lifecycle/derive';
+import { observe } from './lifecycle/observe';
+import { gpuCount } from './lifecycle/precheck';
 import { Tracker } from './lifecycle/tracker';
 import { valuesYaml } from './lifecycle/values';
 import { compareVersions } from './lifecycle/versions';
 import type { PostgresGrant, PostgresProvisioner } from './middleware/postgres';
+import { MarketBrowse, REINSTALLABLE } from './market.browse';
+import { EntranceAccess, entranceUrl } from './market.entrances';
 import { MarketStore, type StoredApp, type StoredEntrance } from './market.store';
-import type { AppState, AppStatus, CatalogDetail, CatalogEntry, ClusterSummary, InstalledApp, Operation, Resources, SourceStatusView } from './market.types';
+import { installedView } from './market.views';
+import type { AppState, AppStatus, CatalogDetail, ClusterSummary, InstalledApp, Operation } from './market.types';
 import { BUSY_STATES, CANCELLABLE_STATES } from './market.types';
 
 /** What the service needs of the catalogue (catalog/catalog-service.ts). */
@@ -43,15 +47,10 @@ export interface MarketDeps {
   /** e.g. `http://{id}.localhost:3000`. */
   entranceOrigin: string;
   dataDir: string;
-  /** Path prefix of the asset route for icons inside charts. */
-  assetPath?: string;
   /** Extra annotations for an app's HelmChart (tests ask the simulator to fail an install this way). */
   chartAnnotations?: (app: string) => Record<string, string> | undefined;
 }
 
-const REINSTALLABLE: readonly AppState[] = ['uninstalled', 'canceled', 'installFailed'];
-const NO_RESOURCES: Resources = { cpuMillis: 0, memoryBytes: 0, diskBytes: 0, gpu: 0 };
-const ASSET_PATH = '/api/market/assets';
 /** How soon an app in transition (installing, stopping…) is looked at again without an event. */
 const REQUEUE_MS = 2000;
 
@@ -62,8 +61,13 @@ export class MarketService {
   private readonly running = new Map<string, Promise<void>>();
   private readonly cancelRequested = new Set<string>();
 
+  private readonly browse: MarketBrowse;
+  private readonly entranceAccess: EntranceAccess;
+
   constructor(private readonly deps: MarketDeps) {
     this.store = new MarketStore(deps.db);
+    this.browse = new MarketBrowse({ catalog: deps.catalog, store: this.store, cluster: deps.cluster });
+    this.entranceAccess = new EntranceAccess({ store: this.store, cluster: deps.cluster, entranceOrigin: deps.entranceOrigin });
     this.tracker = deps.cluster ? new Tracker(deps.cluster.system(), (id) => this.reconcile(id), () => this.store.listAll(), deps.log) : null;
   }
 
@@ -85,160 +89,26 @@ export class MarketService {
     return this.deps.cluster.system();
   }
 
-  // --- reading ---
+  // --- reading (market.browse.ts) ---
 
-  private assetUrl(app: CatalogApp, ref: string): string {
-    if (!ref || /^(https?:|data:|\/)/.test(ref)) return ref;
-    return `${this.deps.assetPath ?? ASSET_PATH}/${encodeURIComponent(app.name)}/${ref.split('/').map(encodeURIComponent).join('/')}`;
+  catalogList(caller: Caller, input: { q?: string; category?: string }) {
+    return this.browse.catalogList(caller, input);
   }
 
-  private requirements(app: CatalogApp): Resources {
-    const g = app.requirements.gpu;
-    return {
-      cpuMillis: app.requirements.cpuMillis,
-      memoryBytes: app.requirements.memoryBytes,
-      diskBytes: app.requirements.diskBytes,
-      gpu: gpuCount(app),
-      ...(g?.kind === 'memory' ? { gpuMemoryBytes: g.bytes } : {}),
-    };
+  catalogGet(caller: Caller, name: string): Promise<CatalogDetail> {
+    return this.browse.catalogGet(caller, name);
   }
 
-  private entry(app: CatalogApp, mine: Map<string, StoredApp>): CatalogEntry {
-    const installed = mine.get(app.name);
-    return {
-      name: app.name,
-      version: app.version,
-      versionName: app.versionName,
-      title: app.title,
-      description: app.description,
-      icon: this.assetUrl(app, app.icon),
-      categories: app.categories,
-      ...(app.developer ? { developer: app.developer } : {}),
-      locales: app.locales,
-      requirements: this.requirements(app),
-      ...(installed ? { installed: { state: installed.state, version: installed.version, updateAvailable: compareVersions(app.version, installed.version) > 0 } } : {}),
-    };
+  clusterSummary(): Promise<ClusterSummary> {
+    return this.browse.clusterSummary();
   }
 
-  private async mine(userId: string): Promise<Map<string, StoredApp>> {
-    return new Map((await this.store.list(userId)).map((a) => [a.name, a]));
-  }
-
-  async catalogList(caller: Caller, input: { q?: string; category?: string }): Promise<{ apps: CatalogEntry[]; categories: Array<{ id: string; count: number }>; sources: SourceStatusView[] }> {
-    // Every kind the catalogue offers is listed; kinds this desktop cannot install say so on their page (market.notInstallable).
-    const all = this.deps.catalog.list();
-    const counts = new Map<string, number>();
-    for (const a of all) for (const c of a.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
-    const q = input.q?.trim().toLowerCase();
-    const matches = (a: CatalogApp) =>
-      !q ||
-      [a.name, a.title, a.description, a.developer ?? '', ...a.categories, ...Object.values(a.locales).flatMap((l) => [l.title, l.description])].some((s) => s.toLowerCase().includes(q));
-    const mine = await this.mine(caller.id);
-    const apps = all.filter((a) => (!input.category || a.categories.includes(input.category)) && matches(a)).sort((a, b) => a.title.localeCompare(b.title));
-    return {
-      apps: apps.map((a) => this.entry(a, mine)),
-      categories: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
-      sources: this.deps.catalog.sources().map((s) => ({ id: s.id, kind: s.kind, ok: s.ok, ...(s.error ? { error: s.error } : {}), apps: s.apps, ...(s.lastSyncedAt ? { lastSyncedAt: s.lastSyncedAt } : {}) })),
-    };
-  }
-
-  async capacity(): Promise<ClusterCapacity> {
-    if (!this.deps.cluster) return { nodes: 0, arch: [], total: NO_RESOURCES, free: NO_RESOURCES };
-    return clusterCapacity(this.deps.cluster.system());
-  }
-
-  async clusterSummary(): Promise<ClusterSummary> {
-    const c = await this.capacity();
-    return { simulated: this.deps.cluster?.simulated ?? false, server: this.deps.cluster?.server ?? '', nodes: c.nodes, arch: c.arch, total: c.total, free: c.free };
-  }
-
-  private async blockers(caller: Caller, app: CatalogApp, existing: StoredApp | null): Promise<Blocker[]> {
-    const out: Blocker[] = [];
-    if (existing && !REINSTALLABLE.includes(existing.state) && !app.allowMultipleInstall) out.push({ reason: 'market.alreadyInstalled', message: `${app.title} is already installed.` });
-    if (!this.deps.cluster) out.push({ reason: 'market.noCluster', message: 'No Kubernetes cluster is connected to this desktop.' });
-    if (app.type !== 'app') out.push({ reason: 'market.notInstallable', message: `${app.title} is a ${app.type}, which this desktop does not install yet.` });
-    const cap = await this.capacity();
-    out.push(...precheck({ app, role: caller.role, free: cap.free, arch: cap.arch, installed: await this.store.installedNames(caller.id) }));
-    return out;
-  }
-
-  async catalogGet(caller: Caller, name: string): Promise<CatalogDetail> {
-    const app = this.deps.catalog.get(name);
-    if (!app) throw appError('NOT_FOUND', 'market.unknownApp', `There is no app called "${name}" in the catalogue.`);
-    const mine = await this.mine(caller.id);
-    const installedNames = await this.store.installedNames(caller.id);
-    const cap = await this.capacity();
-    const lim = app.limits;
-    return {
-      ...this.entry(app, mine),
-      fullDescription: app.fullDescription,
-      ...(app.upgradeDescription ? { upgradeDescription: app.upgradeDescription } : {}),
-      screenshots: app.screenshots.map((s) => this.assetUrl(app, s)),
-      ...(app.featuredImage ? { featuredImage: this.assetUrl(app, app.featuredImage) } : {}),
-      ...(app.website ? { website: app.website } : {}),
-      ...(app.sourceCode ? { sourceCode: app.sourceCode } : {}),
-      ...(app.doc ? { doc: app.doc } : {}),
-      ...(app.submitter ? { submitter: app.submitter } : {}),
-      license: app.license.map((l) => ({ text: l.text, ...(l.url ? { url: l.url } : {}) })),
-      permissions: app.permissions.map((p) => {
-        switch (p.kind) {
-          case 'userData':
-            return { kind: p.kind, detail: p.paths };
-          case 'sysData':
-            return { kind: p.kind, detail: [`${p.group}/${p.dataType}: ${p.ops.join(', ')}`] };
-          case 'provider':
-            return { kind: p.kind, detail: [`${p.appName}/${p.providerName}`] };
-          case 'serviceAccount':
-            return { kind: p.kind, detail: [p.name] };
-          case 'outboundPorts':
-            return { kind: p.kind, detail: p.ports.map(String) };
-          case 'exposedPorts':
-            return { kind: p.kind, detail: p.ports.map((x) => `${x.name} ${x.port}/${x.protocol}`) };
-          default:
-            return { kind: p.kind };
-        }
-      }),
-      middleware: app.middleware.map((m) => m.kind),
-      dependencies: app.dependencies.map((d) => ({ name: d.name, version: d.version, type: d.type, mandatory: d.mandatory, satisfied: dependencyMet(d, installedNames) })),
-      conflicts: app.conflicts.map((c) => c.name),
-      supportArch: app.supportArch,
-      onlyAdmin: app.onlyAdmin,
-      allowMultipleInstall: app.allowMultipleInstall,
-      limits: { cpuMillis: lim.cpuMillis ?? 0, memoryBytes: lim.memoryBytes ?? 0, diskBytes: lim.diskBytes ?? 0, gpu: lim.gpu ? (lim.gpu.kind === 'count' ? lim.gpu.count : 1) : 0 },
-      entrances: app.entrances.filter((e) => !e.invisible).map((e) => ({ name: e.name, title: e.title, openMethod: e.openMethod, authLevel: e.authLevel })),
-      clusterFree: cap.free,
-      blockers: await this.blockers(caller, app, mine.get(name) ?? null),
-    };
-  }
-
-  private view(a: StoredApp, obsStates?: Map<string, InstalledApp['entrances'][number]['state']>): InstalledApp {
-    const latest = this.deps.catalog.get(a.chart);
-    return {
-      name: a.name,
-      chart: a.chart,
-      title: a.title,
-      icon: a.icon,
-      version: a.version,
-      state: a.state,
-      ...(a.message ? { message: a.message } : {}),
-      ...(a.progress !== null ? { progress: a.progress } : {}),
-      entrances: a.entrances.map((e) => ({
-        name: e.name,
-        title: e.title,
-        state: obsStates?.get(e.name) ?? (a.state === 'running' ? 'running' : a.state === 'stopped' ? 'stopped' : a.state.endsWith('Failed') ? 'failed' : 'notReady'),
-        url: this.entranceUrl(e),
-        openMethod: e.openMethod,
-        ...(e.icon ? { icon: e.icon } : {}),
-        invisible: e.invisible,
-      })),
-      ...(latest && compareVersions(latest.version, a.version) > 0 && (a.state === 'running' || a.state === 'stopped' || a.state === 'upgradeFailed') ? { updateAvailable: latest.version } : {}),
-      namespace: a.namespace,
-      updatedAt: new Date(a.updatedAt).toISOString(),
-    };
+  private view(a: StoredApp): InstalledApp {
+    return installedView(a, this.deps.catalog.get(a.chart), (e) => this.entranceUrl(e));
   }
 
   entranceUrl(e: StoredEntrance): string {
-    return `${this.deps.entranceOrigin.replace('{id}', e.id)}/`;
+    return entranceUrl(this.deps.entranceOrigin, e);
   }
 
   async list(caller: Caller): Promise<InstalledApp[]> {
@@ -310,7 +180,7 @@ export class MarketService {
       openMethod: e.openMethod === 'window' ? 'window' : 'iframe',
       authLevel: e.authLevel === 'public' ? 'public' : 'private',
       invisible: e.invisible,
-      ...(e.icon ? { icon: this.assetUrl(app, e.icon) } : {}),
+      ...(e.icon ? { icon: e.icon } : {}),
       id: visible.length === 1 ? `${instance}-${user}` : `${instance}-${i}-${user}`,
     }));
   }
@@ -323,7 +193,7 @@ export class MarketService {
     const existing = await this.store.find(caller.id, name);
     // A second click while the first install is still starting: the same install.
     if (existing && ['pending', 'downloading', 'installing', 'initializing'].includes(existing.state)) return this.view(existing);
-    const blockers = await this.blockers(caller, app, existing);
+    const blockers = await this.browse.blockers(caller, app, existing);
     if (blockers.length) throw appError(blockers[0]!.reason === 'market.alreadyInstalled' ? 'CONFLICT' : 'PRECONDITION_FAILED', blockers[0]!.reason, blockers.map((b) => b.message).join(' '), { blockers });
     // Apps that allow several instances: the next free `<name>-<n>` when the first is there.
     const { instance, n } = existing && !REINSTALLABLE.includes(existing.state) ? await this.nextInstance(caller, app.name) : { instance: app.name, n: 1 };
@@ -335,7 +205,7 @@ export class MarketService {
       source: app.source,
       version: app.version,
       title: n > 1 ? `${app.title} ${n}` : app.title,
-      icon: this.assetUrl(app, app.icon),
+      icon: app.icon,
       state: 'pending',
       namespace,
       entrances: this.entrancesOf(app, caller.name, instance),
@@ -563,7 +433,7 @@ export class MarketService {
       const app = this.deps.catalog.get(a.chart, a.targetVersion);
       if (app) {
         patch.title = app.title;
-        patch.icon = this.assetUrl(app, app.icon);
+        patch.icon = app.icon;
       }
     }
     if (!Object.keys(patch).length) return;
@@ -590,13 +460,6 @@ export class MarketService {
     } else if (s.endsWith('Failed')) await done('failed');
   }
 
-  /** Entrance state per entrance for one app, read from the cluster (My apps asks when it opens). */
-  async entranceStates(a: StoredApp): Promise<Map<string, InstalledApp['entrances'][number]['state']>> {
-    if (!this.deps.cluster) return new Map();
-    const obs = await observe(this.deps.cluster.system(), a.namespace, a.name);
-    return new Map(a.entrances.map((e) => [e.name, entranceState(a.state, e.host, obs)]));
-  }
-
   /**
    * The app's pods and recent events, read as the caller (impersonated): the cluster's RBAC decides, and
    * the namespace carries the owner's label, so a user sees their own app and an admin any.
@@ -606,14 +469,7 @@ export class MarketService {
     if (!this.deps.cluster) throw appError('PRECONDITION_FAILED', 'market.noCluster', 'No Kubernetes cluster is connected to this desktop.');
     const api = this.deps.cluster.asUser({ user: caller.name, groups: caller.role === 'member' ? ['olares:users'] : ['olares:users', 'olares:admin'] });
     try {
-      const [pods, events] = await Promise.all([api.list(Kinds.pod, { namespace: a.namespace }), api.list(Kinds.event, { namespace: a.namespace })]);
-      return {
-        pods: pods.items.map((p) => ({ name: p.metadata.name ?? '', status: podDisplayStatus(p), ready: isPodReady(p), restarts: podRestarts(p), node: p.spec?.nodeName ?? null })),
-        events: events.items
-          .map((e) => ({ type: e.type ?? 'Normal', reason: e.reason ?? '', message: e.message ?? '', object: `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`, at: e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '' }))
-          .sort((x, y) => String(y.at).localeCompare(String(x.at)))
-          .slice(0, 30),
-      };
+      return await readAppStatus(api, a.namespace);
     } catch (err) {
       if (isKubeError(err) && err.code === 403) throw appError('FORBIDDEN', 'market.clusterForbidden', `The cluster does not let ${caller.name} see ${a.title}.`);
       if (isKubeError(err) && err.code === 404) return { pods: [], events: [] };
@@ -621,38 +477,14 @@ export class MarketService {
     }
   }
 
-  // --- entrances ---
+  // --- entrances (market.entrances.ts) ---
 
-  /** The proxy's view of an entrance host: where to send requests, and who may. */
-  async resolveEntrance(host: string): Promise<{ target: string; public: boolean; userId: string; app: string } | null> {
-    const found = await this.store.byEntranceHost(host);
-    if (!found || !this.deps.cluster) return null;
-    const e = found.app.entrances.find((x) => x.name === found.entrance);
-    if (!e) return null;
-    const target = await serviceUrl(this.deps.cluster.system(), found.app.namespace, e.host, e.port);
-    return target ? { target, public: e.authLevel === 'public', userId: found.app.userId, app: found.app.name } : null;
-  }
-
-  /** The entrance proxy's resolver (bff/http/entrance-proxy.ts). */
   entrances(): EntranceResolver {
-    return {
-      resolve: (id) => this.resolveEntrance(id),
-      useTicket: (ticket, id) => this.store.useGrant(ticket, id, 'ticket'),
-      addCookie: (token, userId, id, ttlMs) => this.store.addGrant(token, userId, id, 'cookie', ttlMs),
-      checkCookie: (token, id) => this.store.useGrant(token, id, 'cookie'),
-    };
+    return this.entranceAccess.resolver();
   }
 
-  /** A one-use ticket that lets this browser into the caller's entrance (exchanged for a cookie on the entrance's origin). */
+  /** A URL that lets this browser into one of the caller's entrances (with a one-use ticket when it is private). */
   async enter(caller: Caller, name: string, entrance: string | undefined): Promise<{ url: string }> {
-    const a = await this.own(caller, name);
-    const e = entrance ? a.entrances.find((x) => x.name === entrance) : a.entrances.find((x) => !x.invisible);
-    if (!e) throw appError('NOT_FOUND', 'market.noEntrance', `${a.title} has no entrance called "${entrance}".`);
-    const base = this.entranceUrl(e);
-    if (e.authLevel === 'public') return { url: base };
-    const ticket = randomBytes(24).toString('base64url');
-    await this.store.addGrant(ticket, caller.id, e.id, 'ticket', 60_000);
-    return { url: `${base}__olares/enter?ticket=${ticket}` };
+    return this.entranceAccess.enter(caller.id, await this.own(caller, name), entrance);
   }
 }
-
