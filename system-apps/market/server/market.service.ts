@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Kinds, isKubeError, type KubeApi, type KubernetesAdapter } from '../../../bff/adapters/kubernetes';
-import type { Queryable } from '../../../bff/db/pool';
+import type pg from 'pg';
+import { withTransaction } from '../../../bff/db/pool';
 import type { EntranceResolver } from '../../../bff/http/entrance-proxy';
 import type { EventBus } from '../../../bff/realtime/bus';
 import { appError } from '../../../bff/trpc/app-error';
@@ -38,7 +39,7 @@ export interface Caller {
 }
 
 export interface MarketDeps {
-  db: Queryable;
+  db: pg.Pool;
   bus: EventBus;
   catalog: Catalog;
   cluster: KubernetesAdapter | null;
@@ -149,8 +150,13 @@ export class MarketService {
         this.deps.log.warn({ app: a.name, user: a.userName, err: message }, 'market: an app step failed');
         const now = await this.store.findById(a.id);
         if (now && BUSY_STATES.includes(now.state)) {
-          const next = await this.setState(now, { state: failed, message, progress: null }, [now.state]);
-          if (next) await this.store.finishOperations(a.userId, a.name, 'failed', message);
+          const next = await withTransaction(this.deps.db, async (client) => {
+            const store = new MarketStore(client);
+            const changed = await store.update(now.id, { state: failed, message, progress: null }, [now.state]);
+            if (changed) await store.finishOperations(a.userId, a.name, 'failed', message);
+            return changed;
+          });
+          if (next) this.emit(next);
         }
       })
       .finally(() => {
@@ -437,26 +443,30 @@ export class MarketService {
       }
     }
     if (!Object.keys(patch).length) return;
-    const next = await this.store.update(a.id, patch, [a.state]);
-    if (!next) return;
-    if (patch.state) await this.finishFor(a, next);
-    this.emit(next);
+    // The state and the operation log change together: nobody sees a failed app with its install still running.
+    const next = await withTransaction(this.deps.db, async (client) => {
+      const store = new MarketStore(client);
+      const changed = await store.update(a.id, patch, [a.state]);
+      if (changed && patch.state) await this.finishFor(store, a, changed);
+      return changed;
+    });
+    if (next) this.emit(next);
   }
 
   /** Closes the operation log entries a state change ends. */
-  private async finishFor(before: StoredApp, after: StoredApp): Promise<void> {
+  private async finishFor(store: MarketStore, before: StoredApp, after: StoredApp): Promise<void> {
     const s = after.state;
-    const done = (outcome: 'succeeded' | 'failed' | 'canceled', ops?: Operation['op'][]) => this.store.finishOperations(after.userId, after.name, outcome, after.message, ops);
+    const done = (outcome: 'succeeded' | 'failed' | 'canceled', ops?: Operation['op'][]) => store.finishOperations(after.userId, after.name, outcome, after.message, ops);
     if (s === 'running') await done('succeeded', before.state === 'resuming' ? ['resume'] : ['install', 'upgrade', 'cancel']);
     else if (s === 'stopped') await done('succeeded', ['stop', 'cancel']);
     else if (s === 'uninstalled') {
       await done('succeeded', ['uninstall']);
       await done('canceled');
-      await this.store.releaseEntranceHosts(after.id);
+      await store.releaseEntranceHosts(after.id);
     } else if (s === 'canceled') {
       await done('succeeded', ['cancel']);
       await done('canceled', ['install']);
-      await this.store.releaseEntranceHosts(after.id);
+      await store.releaseEntranceHosts(after.id);
     } else if (s.endsWith('Failed')) await done('failed');
   }
 
