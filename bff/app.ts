@@ -125,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.chartAnnotations ? { chartAnnotations: deps.chartAnnotations } : {}),
   });
   // Entrances first: a request for an app's own origin never reaches the desktop's routes or headers.
-  registerEntranceProxy(app, { entranceOrigin: config.entranceOrigin, resolver: () => market.entrances() });
+  registerEntranceProxy(app, { entranceOrigin: config.entranceOrigin, publicOrigin: config.publicOrigin, resolver: () => market.entrances() });
   const services = buildServices({ config, pool, bus, market });
   app.decorate('services', services);
   app.decorate('bus', bus);

@@ -112,7 +112,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function defaultEntranceOrigin(publicOrigin: string): string {
   const u = new URL(publicOrigin);
   const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
-  const parent = loopback ? 'localhost' : u.hostname.split('.').slice(1).join('.') || u.hostname;
+  // `desktop.alice.example.com` → `{id}.alice.example.com`; a bare `example.com` → `{id}.example.com`.
+  const labels = u.hostname.split('.');
+  const parent = loopback ? 'localhost' : labels.length > 2 ? labels.slice(1).join('.') : u.hostname;
   return `${u.protocol}//{id}.${parent}${u.port ? `:${u.port}` : ''}`;
 }
 

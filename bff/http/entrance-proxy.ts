@@ -79,9 +79,12 @@ function forward(req: FastifyRequest, reply: FastifyReply, target: string): void
  * desktop (its routes, headers, cookies) applies to it. Private entrances need the entrance cookie, which
  * a one-use ticket from the desktop (`market.apps.enter`) sets on the entrance's own origin.
  */
-export function registerEntranceProxy(app: FastifyInstance, opts: { entranceOrigin: string; resolver: () => EntranceResolver | null }): void {
+export function registerEntranceProxy(app: FastifyInstance, opts: { entranceOrigin: string; publicOrigin: string; resolver: () => EntranceResolver | null }): void {
   const match = entranceHostMatcher(opts.entranceOrigin);
+  // The desktop's own host can have the entrances' shape (`desktop.alice.example.com` beside `{id}.alice.example.com`): it is never an entrance.
+  const desktopHost = new URL(opts.publicOrigin).host.toLowerCase();
   app.addHook('onRequest', async (req, reply) => {
+    if (req.headers.host?.toLowerCase() === desktopHost) return;
     const id = match(req.headers.host);
     if (!id) return;
     const resolver = opts.resolver();
