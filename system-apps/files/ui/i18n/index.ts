@@ -1,0 +1,19 @@
+// Files' strings, merged into the desktop's messages when the app's chunk first loads (they stay out of the shell's bundle).
+import type { Composer } from 'vue-i18n';
+import browser from './browser';
+import transfers from './transfers';
+
+type Tree = Record<string, unknown>;
+type Part = { 'en-US': Tree; 'zh-CN': Tree };
+
+const parts: Part[] = [browser, transfers];
+let merged = false;
+
+/** Adds `files.*` and the `errors['files.…']` sentences to both locales, once. */
+export function mergeFilesMessages(i18n: Pick<Composer, 'mergeLocaleMessage'>): void {
+  if (merged) return;
+  merged = true;
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    for (const part of parts) i18n.mergeLocaleMessage(locale, part[locale] as never);
+  }
+}
