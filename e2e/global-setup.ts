@@ -11,6 +11,6 @@ export default function globalSetup(): void {
     return;
   }
   const started = Date.now();
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', STATIC_DIR, '--emptyOutDir'], { cwd: REPO_ROOT, stdio: 'inherit' });
   console.log(`[e2e] frontend built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

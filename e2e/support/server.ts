@@ -11,7 +11,8 @@ import { freePort, startEmbeddedPostgres } from '../../bff/db/embedded';
 import { createLogger } from '../../bff/log/logger';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const STATIC_DIR = path.join(REPO_ROOT, 'dist');
+/** The built frontend the desktops serve; E2E_DIST picks another folder (parallel builds on one checkout). */
+export const STATIC_DIR = process.env.E2E_DIST ? path.resolve(REPO_ROOT, process.env.E2E_DIST) : path.join(REPO_ROOT, 'dist');
 const CREATE_USER_CLI = path.join(REPO_ROOT, 'bff', 'cli', 'create-user.ts');
 
 /** How long the desktop may take to answer /readyz (an embedded PostgreSQL's initdb included). */
