@@ -21,6 +21,8 @@ export interface FilesApi {
   stat(caller: Caller, path: string): Promise<FileEntry>;
   folderSize(caller: Caller, path: string, signal?: AbortSignal): Promise<FolderSize>;
   usage(caller: Caller): Promise<{ usedBytes: number; quotaBytes: number | null; freeBytes: number }>;
+  readText(caller: Caller, path: string): Promise<{ text: string; version: string; entry: FileEntry }>;
+  writeText(caller: Caller, path: string, text: string, expectedVersion: string | null): Promise<{ version: string; entry: FileEntry }>;
   mkdir(caller: Caller, parent: string, name: string): Promise<FileEntry>;
   rename(caller: Caller, path: string, name: string): Promise<FileEntry>;
   transfer(caller: Caller, input: TransferInput): Promise<TransferResult>;

@@ -30,6 +30,12 @@ export const filesRouter = router({
   folderSize: authedProcedure.input(z.object({ path: vpath })).query(({ ctx, input, signal }) => ctx.services.files.folderSize(caller(ctx), input.path, signal)),
   /** Used and free space for the caller (quota when an admin set one). */
   usage: authedProcedure.query(({ ctx }) => ctx.services.files.usage(caller(ctx))),
+  /** A text file for the editor (at most 5 MiB) with its version (changes whenever the file does). */
+  readText: authedProcedure.input(z.object({ path: vpath })).query(({ ctx, input }) => ctx.services.files.readText(caller(ctx), input.path)),
+  /** Saves atomically; when the file changed since `expectedVersion` (null: it must not exist), CONFLICT `files.write.conflict` with the current version. */
+  writeText: authedProcedure
+    .input(z.object({ path: vpath, text: z.string().max(5 * 1024 * 1024), expectedVersion: z.string().max(100).nullable() }))
+    .mutation(({ ctx, input }) => ctx.services.files.writeText(caller(ctx), input.path, input.text, input.expectedVersion)),
   mkdir: authedProcedure.input(z.object({ parent: vpath, name })).mutation(({ ctx, input }) => ctx.services.files.mkdir(caller(ctx), input.parent, input.name)),
   rename: authedProcedure.input(z.object({ path: vpath, name })).mutation(({ ctx, input }) => ctx.services.files.rename(caller(ctx), input.path, input.name)),
   /** Copy or move into a folder: with `ask`, clashes come back and nothing is done; otherwise a job starts. */
