@@ -1,8 +1,9 @@
 // The server half of the app list: each system app's migrations and tRPC router are named here.
 import type { MigrationSource } from '../bff/db/migrate';
 import { MARKET_MIGRATIONS } from './market/server/market.migrations';
+import { FILES_SEARCH_MIGRATIONS } from './files/server/search/search.migrations';
 
 /** Migration folders of the system apps, in the order they are applied (after the platform's). */
 export function appMigrationSources(): MigrationSource[] {
-  return [MARKET_MIGRATIONS];
+  return [MARKET_MIGRATIONS, FILES_SEARCH_MIGRATIONS];
 }
