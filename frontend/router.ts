@@ -15,11 +15,14 @@ export function createAppRouter(): Router {
       { path: '/login', name: 'login', component: () => import('./login/LoginPage.vue'), meta: { public: true } },
       { path: '/first-run', name: 'first-run', component: () => import('./first-run/FirstRunPage.vue'), meta: { public: true } },
       { path: '/offline', name: 'offline', component: () => import('./offline/OfflinePage.vue') },
+      // A public share link: open to anyone with it, signed in or not, and never redirected.
+      { path: '/s/:token', name: 'share', component: () => import('./share/SharePage.vue'), meta: { share: true } },
       { path: '/:rest(.*)*', redirect: '/' },
     ],
   });
 
   router.beforeEach(async (to) => {
+    if (to.meta.share) return true;
     const session = useSessionStore();
     // Going to the desktop: ask for the layout in the same batched request as the sign-in status.
     if (to.name === 'desktop' && !session.status) useLayoutStore().prefetch();

@@ -47,7 +47,8 @@ export interface RootInfo {
   id: string;
   /** The first segment of its virtual paths (`Home`). */
   name: string;
-  kind: 'home' | 'mount';
+  /** `shared`: a folder another user shared with this one. */
+  kind: 'home' | 'mount' | 'shared';
   path: VirtualPath;
   readOnly: boolean;
 }

@@ -7,7 +7,8 @@ export interface Root {
   id: string;
   /** First segment of virtual paths (`Home`). */
   name: string;
-  kind: 'home' | 'mount';
+  /** `shared`: a folder another user shared, or a public link's content. */
+  kind: 'home' | 'mount' | 'shared';
   /** Absolute host path. */
   dir: string;
   readOnly: boolean;
