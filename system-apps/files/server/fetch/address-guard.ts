@@ -1,0 +1,45 @@
+// Which addresses a download from a URL may reach: public ones only, unless private networks are allowed (a LAN server, tests).
+import dns from 'node:dns';
+import net from 'node:net';
+import type { LookupFunction } from 'node:net';
+
+function v4Private(ip: string): boolean {
+  const [a, b] = ip.split('.').map(Number) as [number, number];
+  return (
+    a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 198 && (b === 18 || b === 19)) || a >= 224
+  );
+}
+
+/** Loopback, private, link-local, carrier-grade NAT, multicast and reserved addresses (v4, v6 and v4-mapped v6). */
+export function isPrivateAddress(ip: string): boolean {
+  if (net.isIPv4(ip)) return v4Private(ip);
+  const lower = ip.toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (mapped) return v4Private(mapped[1]!);
+  return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith('ff');
+}
+
+export class BlockedAddressError extends Error {
+  constructor(readonly address: string) {
+    super('That address is on a private network, which downloads may not reach.');
+    this.name = 'BlockedAddressError';
+  }
+}
+
+/**
+ * A `lookup` for http.request that refuses private addresses at connect time (so a name that resolves
+ * differently the second time cannot slip through).
+ */
+export function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 4);
+      const list = addresses as dns.LookupAddress[];
+      const ok = allowPrivate ? list : list.filter((a) => !isPrivateAddress(a.address));
+      if (!ok.length) return callback(new BlockedAddressError(list[0]?.address ?? hostname), '', 4);
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, ok);
+      callback(null, ok[0]!.address, ok[0]!.family);
+    });
+  };
+}
