@@ -33,6 +33,9 @@ import { FixedWindowLimiter } from './trpc/rate-limit';
 import { createCatalog, registerMarketRoutes, type MarketCatalog } from '../system-apps/market/server/market.platform';
 import { MarketService } from '../system-apps/market/server/market.service';
 import { PostgresProvisioner } from '../system-apps/market/server/middleware/postgres';
+import type { Caller } from '../system-apps/files/server/files.api';
+import { FilesService } from '../system-apps/files/server/files.service';
+import { registerFilesHttp } from '../system-apps/files/server/http';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,8 +67,8 @@ export interface AppDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService }): Services {
-  const { config, pool, bus, market } = deps;
+export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesService }): Services {
+  const { config, pool, bus, market, files } = deps;
   const sessions = new SessionsService(pool, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, bus);
   const regulation = new RegulationService(pool, { maxFailures: config.loginMaxFailures, banMs: config.loginBanMs });
   return {
@@ -77,8 +80,16 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     wallpapers: new WallpapersService(pool, bus),
     notifications: new NotificationsService(pool, bus),
     market,
+    files,
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
+}
+
+/** The caller of a plain HTTP route: a fully signed-in, unlocked session, or null. */
+async function requestCaller(app: FastifyInstance, token: string | undefined): Promise<Caller | null> {
+  const auth = token ? await app.services.sessions.resolve(token) : null;
+  if (!auth || auth.session.state !== 'active' || auth.session.locked) return null;
+  return { id: auth.user.id, name: auth.user.name, role: auth.user.role };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -126,7 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Entrances first: a request for an app's own origin never reaches the desktop's routes or headers.
   registerEntranceProxy(app, { entranceOrigin: config.entranceOrigin, publicOrigin: config.publicOrigin, resolver: () => market.entrances() });
-  const services = buildServices({ config, pool, bus, market });
+  const files = new FilesService({ db: pool, bus, dataDir: config.dataDir, log });
+  const services = buildServices({ config, pool, bus, market, files });
   app.decorate('services', services);
   app.decorate('bus', bus);
 
@@ -135,6 +147,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealth(app, pool);
   await registerWallpaperRoutes(app);
   registerMarketRoutes(app, catalog);
+  const closeFilesHttp = await registerFilesHttp(app, { host: files, dataDir: config.dataDir, log, authenticate: (req) => requestCaller(app, req.cookies[SESSION_COOKIE]) });
+  app.addHook('onClose', async () => {
+    await closeFilesHttp();
+    await files.shutdown();
+  });
 
   registerTrpc(app, {
     router: appRouter,

@@ -5,6 +5,7 @@ import { usersRouter } from '../auth/users.router';
 import { desktopRouter } from '../desktop/desktop.router';
 import { notificationsRouter } from '../notifications/notifications.router';
 import { marketRouter } from '../../system-apps/market/server/market.router';
+import { filesRouter } from '../../system-apps/files/server/files.router';
 import { router } from './init';
 import { systemRouter } from './system.router';
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   desktop: desktopRouter,
   notifications: notificationsRouter,
   market: marketRouter,
+  files: filesRouter,
 });
 
 export type AppRouter = typeof appRouter;

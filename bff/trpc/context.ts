@@ -9,6 +9,7 @@ import type { DesktopService } from '../desktop/desktop.service';
 import type { WallpapersService } from '../desktop/wallpapers.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { MarketService } from '../../system-apps/market/server/market.service';
+import type { FilesApi } from '../../system-apps/files/server/files.api';
 import type { FixedWindowLimiter } from './rate-limit';
 
 /** The services procedures call; built once per process in buildApp and shared by every request. */
@@ -21,6 +22,7 @@ export interface Services {
   wallpapers: WallpapersService;
   notifications: NotificationsService;
   market: MarketService;
+  files: FilesApi;
   loginLimiter: FixedWindowLimiter;
 }
 

@@ -1,0 +1,151 @@
+// Folder listings at readdir speed: one pass over the folder, the first page by top-k selection, later pages from a cached full order.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { setImmediate as tick } from 'node:timers/promises';
+import { appError } from '../../../bff/trpc/app-error';
+import { kindOf, resolveEntry, toEntry } from './entries';
+import type { FileEntry, FolderSize, Listing, ListInput } from './files.types';
+import { joinVirtual, resolveSafe, type Root } from './paths';
+import { comparator, topK, type Item } from './sorting';
+import { CHUNK, measure, readNames } from './walk';
+
+/** What one read of a folder gave, valid while the folder's mtime stays the same. */
+interface Snapshot {
+  mtimeMs: number;
+  items: Item[];
+  visible?: Item[];
+  statsLoaded?: Promise<void>;
+  /** Full orders by `sort:desc:hidden`, made when a page past the first is asked for. */
+  orders: Map<string, Item[]>;
+}
+
+export interface ListerOptions {
+  /** Folders whose snapshots are kept (least recently used go first). */
+  cacheFolders?: number;
+  /** Entries kept in all snapshots together. */
+  cacheEntries?: number;
+}
+
+export const notFolder = () => appError('BAD_REQUEST', 'files.notFolder', 'That is a file, not a folder.');
+
+export class Lister {
+  private readonly cache = new Map<string, Snapshot>();
+  private readonly building = new Map<string, Promise<Snapshot>>();
+  private readonly maxFolders: number;
+  private readonly maxEntries: number;
+
+  constructor(opts: ListerOptions = {}) {
+    this.maxFolders = opts.cacheFolders ?? 16;
+    this.maxEntries = opts.cacheEntries ?? 1_000_000;
+  }
+
+  async list(roots: readonly Root[], input: ListInput): Promise<Listing> {
+    const r = await resolveSafe(roots, input.path);
+    const st = await fsp.stat(r.real);
+    if (!st.isDirectory()) throw notFolder();
+    const snap = await this.snapshot(r.real, st.mtimeMs);
+    const items = input.showHidden ? snap.items : (snap.visible ??= snap.items.filter((i) => !i.name.startsWith('.')));
+    const byStats = input.sort === 'size' || input.sort === 'mtime';
+    if (byStats) await (snap.statsLoaded ??= loadStats(r.real, snap.items));
+    const key = `${input.sort}:${input.desc}:${input.showHidden}`;
+    const cmp = comparator(input.sort, input.desc);
+    const end = input.offset + input.limit;
+    let order = snap.orders.get(key);
+    let page: Item[];
+    if (order) page = order.slice(input.offset, end);
+    else if (input.offset === 0 && !byStats) page = topK(items, end, cmp);
+    else {
+      order = [...items].sort(cmp);
+      snap.orders.set(key, order);
+      page = order.slice(input.offset, end);
+    }
+    const entries: FileEntry[] = [];
+    for (const item of page) {
+      const s = fs.lstatSync(path.join(r.real, item.name), { throwIfNoEntry: false });
+      if (s) entries.push(toEntry(item.name, joinVirtual(r.virtual, item.name), s));
+    }
+    return { path: r.virtual, total: items.length, offset: input.offset, entries, version: String(st.mtimeMs) };
+  }
+
+  async stat(roots: readonly Root[], p: string): Promise<FileEntry> {
+    const r = await resolveEntry(roots, p);
+    const st = await fsp.lstat(r.host);
+    return toEntry(r.segments.length ? r.segments[r.segments.length - 1]! : r.root.name, r.virtual, st);
+  }
+
+  async folderSize(roots: readonly Root[], p: string, signal?: AbortSignal): Promise<FolderSize> {
+    const r = await resolveEntry(roots, p);
+    return measure(r.host, signal);
+  }
+
+  /** Drops what is cached for a host folder (after the app changed it). */
+  invalidate(real: string): void {
+    this.cache.delete(real);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async snapshot(real: string, mtimeMs: number): Promise<Snapshot> {
+    const cached = this.cache.get(real);
+    if (cached && cached.mtimeMs === mtimeMs) {
+      this.cache.delete(real);
+      this.cache.set(real, cached);
+      return cached;
+    }
+    const buildKey = `${real}\0${mtimeMs}`;
+    let pending = this.building.get(buildKey);
+    if (!pending) {
+      pending = readItems(real).then((items) => {
+        const snap: Snapshot = { mtimeMs, items, orders: new Map() };
+        this.remember(real, snap);
+        return snap;
+      });
+      pending.finally(() => this.building.delete(buildKey)).catch(() => undefined);
+      this.building.set(buildKey, pending);
+    }
+    return pending;
+  }
+
+  private remember(real: string, snap: Snapshot): void {
+    this.cache.delete(real);
+    this.cache.set(real, snap);
+    let total = 0;
+    for (const s of this.cache.values()) total += s.items.length;
+    for (const [k, s] of this.cache) {
+      if (this.cache.size <= this.maxFolders && total <= this.maxEntries) break;
+      if (k === real) continue;
+      this.cache.delete(k);
+      total -= s.items.length;
+    }
+  }
+}
+
+async function readItems(dir: string): Promise<Item[]> {
+  const items: Item[] = [];
+  const unknown: Item[] = [];
+  await readNames(dir, (d) => {
+    const item: Item = { name: d.name, kind: kindOf(d) };
+    items.push(item);
+    // Some file systems do not say what an entry is: ask them.
+    if (item.kind === 'other') unknown.push(item);
+  });
+  for (const item of unknown) {
+    const st = fs.lstatSync(path.join(dir, item.name), { throwIfNoEntry: false });
+    if (st) item.kind = kindOf(st);
+  }
+  return items;
+}
+
+/** Sizes and dates of every entry, for the size and date sorts: synchronous lstat in chunks, yielding between them. */
+async function loadStats(dir: string, items: Item[]): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const st = fs.lstatSync(path.join(dir, item.name), { throwIfNoEntry: false });
+    item.size = st && !st.isDirectory() ? st.size : 0;
+    item.mtime = st ? st.mtimeMs : 0;
+    if (i % CHUNK === CHUNK - 1) await tick();
+  }
+}
