@@ -38,7 +38,7 @@ export function pickRange(headers: IncomingHttpHeaders, size: number, v: Validat
   const header = headers.range;
   if (!header) return { kind: 'full' };
   const ifRange = headers['if-range'];
-  if (ifRange) {
+  if (typeof ifRange === 'string' && ifRange) {
     const fresh = ifRange.startsWith('"') ? ifRange === v.etag : Date.parse(ifRange) === Math.floor(v.mtimeMs / 1000) * 1000;
     if (!fresh) return { kind: 'full' };
   }

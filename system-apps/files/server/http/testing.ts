@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import * as tus from 'tus-js-client';
 import pino from 'pino';
 import { appError } from '../../../../bff/trpc/app-error';
 import type { Caller, FilesHost } from '../files.api';
@@ -93,4 +94,51 @@ export async function startTestServer(opts: { uploads?: UploadOptions; security?
 /** fetch as one of the test users. */
 export function as(user: 'alice' | 'bob' | null, init: RequestInit = {}): RequestInit {
   return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...(user ? { [USER_HEADER]: user } : {}) } };
+}
+
+export interface TusResult {
+  url: string;
+  /** The placed file's virtual path (X-Files-Path). */
+  placed: string | null;
+}
+
+/** One upload through tus-js-client as `user`; rejects with the server's status and JSON body on refusal. */
+export function tusUpload(
+  t: Pick<TestServer, 'url'>,
+  user: 'alice' | 'bob',
+  data: Buffer,
+  metadata: Record<string, string>,
+  opts: Partial<tus.UploadOptions> & { onUpload?: (u: tus.Upload) => void } = {},
+): Promise<TusResult> {
+  const { onUpload, ...options } = opts;
+  return new Promise((resolve, reject) => {
+    const upload: tus.Upload = new tus.Upload(data, {
+      endpoint: `${t.url}/api/files/uploads`,
+      metadata,
+      retryDelays: null,
+      storeFingerprintForResuming: false,
+      ...options,
+      headers: { [USER_HEADER]: user, ...options.headers },
+      onSuccess: ({ lastResponse }) => {
+        const placed = lastResponse.getHeader('x-files-path');
+        resolve({ url: upload.url!, placed: placed ? decodeURIComponent(placed) : null });
+      },
+      onError: (err) => reject(err),
+    });
+    onUpload?.(upload);
+    upload.start();
+  });
+}
+
+/** The status and JSON body of a refused tus request. */
+export function refusal(err: unknown): { status: number; reason: string | undefined } {
+  const res = (err as tus.DetailedError).originalResponse;
+  if (!res) throw err;
+  let reason: string | undefined;
+  try {
+    reason = (JSON.parse(res.getBody()) as { reason?: string }).reason;
+  } catch {
+    reason = undefined;
+  }
+  return { status: res.getStatus(), reason };
 }
