@@ -14,6 +14,7 @@ const TEXT = new Set([
   'py', 'rb', 'go', 'rs', 'java', 'kt', 'kts', 'scala', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'hh', 'cs', 'swift', 'm', 'php', 'pl', 'lua', 'r',
   'sh', 'bash', 'zsh', 'fish', 'ps1', 'bat', 'cmd', 'sql', 'graphql', 'gql', 'proto', 'dockerfile', 'makefile', 'mk', 'gradle', 'tf', 'hcl',
   'diff', 'patch', 'srt', 'vtt', 'tex', 'rst', 'adoc', 'org', 'gitignore', 'gitattributes', 'editorconfig', 'lock',
+  'bashrc', 'zshrc', 'profile', 'npmrc', 'nvmrc', 'prettierrc', 'eslintrc', 'dockerignore',
 ]);
 /** Names without a telling extension that are text all the same. */
 const TEXT_NAMES = new Set(['dockerfile', 'makefile', 'readme', 'license', 'licence', 'changelog', 'authors', 'copying', 'notice', 'procfile', 'gemfile', 'rakefile']);

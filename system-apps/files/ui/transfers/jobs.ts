@@ -3,18 +3,9 @@ import { computed, onBeforeUnmount, ref } from 'vue';
 import { useQuery, useQueryClient } from '@tanstack/vue-query';
 import { useSocket, useTrpc } from '../../../../frontend/sdk';
 import type { Job } from '../../server/files.types';
+import { mergeJob } from './job-list';
 
 export const JOBS_KEY = ['files', 'jobs'] as const;
-
-/** `jobs` with `job` put in its place (or in front when new). */
-export function mergeJob(jobs: Job[] | undefined, job: Job): Job[] {
-  const list = jobs ?? [];
-  const i = list.findIndex((j) => j.id === job.id);
-  if (i < 0) return [job, ...list];
-  const next = list.slice();
-  next[i] = job;
-  return next;
-}
 
 export function useJobs() {
   const trpc = useTrpc();
