@@ -63,3 +63,14 @@ describe('Selection', () => {
     expect(s.known(at)).toEqual(['/Home/f1', '/Home/f2', '/Home/f3']);
   });
 });
+
+describe('Selection for the marquee', () => {
+  it('adds rows to a copy, leaving the original as it was', () => {
+    const s = new Selection();
+    s.only(0, at);
+    const c = s.clone();
+    c.addRange(4, 6, at);
+    expect(c.count(1000)).toBe(4);
+    expect(s.count(1000)).toBe(1);
+  });
+});

@@ -83,6 +83,28 @@ export class Selection {
     this.all = true;
   }
 
+  /** A copy (the marquee starts from the selection as it was and adds what it crosses). */
+  clone(): Selection {
+    const c = new Selection();
+    c.all = this.all;
+    c.paths = new Set(this.paths);
+    c.pending = this.pending.map(([a, b]) => [a, b] as Range);
+    c.anchor = this.anchor;
+    return c;
+  }
+
+  /** Rows a..b (inclusive) added (in "all" mode they are taken out of the exceptions). */
+  addRange(a: number, b: number, at: EntryAt): void {
+    if (this.all) {
+      for (let i = a; i <= b; i++) {
+        const e = at(i);
+        if (e) this.paths.delete(e.path);
+      }
+      return;
+    }
+    this.add(a, b, at);
+  }
+
   /** Rows a..b (inclusive): loaded ones by path, the rest as pending ranges. */
   private add(a: number, b: number, at: EntryAt): void {
     let start = -1;
