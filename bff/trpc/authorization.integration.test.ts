@@ -1,4 +1,7 @@
 // Why this file exists: DESIGN.md §5 says every procedure states who may call it; this table is that statement, checked over HTTP for every actor, and it fails when a procedure has no row.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +98,12 @@ const totpOff = async (call: Call): Promise<void> => {
   if (call.account && call.actor !== 'pending') await new UsersStore(call.t.db.pool).disableTotp(call.account.id);
 };
 let madeUsers = 0;
+let madeFiles = 0;
+/** The test app's DATA_DIR lives in here (users' Homes), beside folders admins add as roots. */
+let filesTmp = '';
+const homeOf = (call: Call, ...rel: string[]) => path.join(filesTmp, 'data', 'users', call.account?.name ?? 'nobody', 'Home', ...rel);
+const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
+const NO_JOB = '00000000-0000-0000-0000-000000000000';
 
 // ---------------------------------------------------------------------------------------------
 // The table: one row per procedure. Adding a procedure without a row fails the first test below.
@@ -271,6 +280,73 @@ const TABLE: readonly Row[] = [
   { path: 'market.apps.operations', allow: SIGNED_IN, why: 'the caller’s own operation log' },
   { path: 'market.apps.status', allow: SIGNED_IN, why: 'the caller’s own app only, read from the cluster as the caller (impersonated)', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
   { path: 'market.apps.enter', allow: SIGNED_IN, why: 'a ticket into the caller’s own app entrance only', input: () => ({ name: 'no-such-app' }), okReasons: ['market.notInstalled'] },
+
+  // Files: every procedure but files.admin.* acts on the caller's own roots (Home under the caller's name;
+  // paths name no user), jobs and trash rows scoped by user id. Admins add roots and set quotas for anyone.
+  { path: 'files.roots', allow: SIGNED_IN, why: 'the caller’s own roots: Home and those an admin added for the caller' },
+  { path: 'files.list', allow: SIGNED_IN, why: 'a folder among the caller’s own roots', input: () => ({ path: '/Home' }) },
+  { path: 'files.stat', allow: SIGNED_IN, why: 'an entry among the caller’s own roots', input: () => ({ path: '/Home' }) },
+  { path: 'files.folderSize', allow: SIGNED_IN, why: 'a folder among the caller’s own roots', input: () => ({ path: '/Home' }) },
+  { path: 'files.usage', allow: SIGNED_IN, why: 'the caller’s own used space and quota' },
+  { path: 'files.readText', allow: SIGNED_IN, why: 'a file among the caller’s own roots', input: () => ({ path: '/Home/no-such-file.txt' }), okReasons: ['files.notFound'] },
+  {
+    path: 'files.writeText',
+    allow: SIGNED_IN,
+    why: 'saves into the caller’s own roots only',
+    input: () => ({ path: `/Home/authz-${++madeFiles}.txt`, text: 'hello', expectedVersion: null }),
+    effect: async (call, input) => call.account !== null && (await exists(homeOf(call, (input as { path: string }).path.slice('/Home/'.length)))),
+  },
+  {
+    path: 'files.mkdir',
+    allow: SIGNED_IN,
+    why: 'makes a folder in the caller’s own roots only',
+    input: () => ({ parent: '/Home', name: `authz-folder-${++madeFiles}` }),
+    effect: async (call, input) => call.account !== null && (await exists(homeOf(call, (input as { name: string }).name))),
+  },
+  { path: 'files.rename', allow: SIGNED_IN, why: 'renames in the caller’s own roots only', input: () => ({ path: '/Home/no-such-file', name: 'other' }), okReasons: ['files.notFound'] },
+  {
+    path: 'files.transfer',
+    allow: SIGNED_IN,
+    why: 'copies and moves between the caller’s own roots only',
+    input: () => ({ op: 'copy', sources: ['/Home/no-such-file'], target: '/Home/Documents', conflict: 'ask', requestId: `authz-transfer-${++madeFiles}` }),
+    okReasons: ['files.notFound'],
+  },
+  { path: 'files.jobs.list', allow: SIGNED_IN, why: 'the caller’s own jobs; the store scopes by user id' },
+  { path: 'files.jobs.cancel', allow: SIGNED_IN, why: 'the caller’s own jobs only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.job.notFound'] },
+  { path: 'files.trash.list', allow: SIGNED_IN, why: 'the caller’s own trash' },
+  { path: 'files.trash.move', allow: SIGNED_IN, why: 'moves the caller’s own entries into the caller’s own trash', input: () => ({ paths: ['/Home/no-such-file'], requestId: `authz-trash-${++madeFiles}` }) },
+  {
+    path: 'files.trash.restore',
+    allow: SIGNED_IN,
+    why: 'the caller’s own trash items only; another’s id is not found',
+    input: () => ({ ids: [NO_JOB], conflict: 'ask', requestId: `authz-restore-${++madeFiles}` }),
+    okReasons: ['files.trash.notFound'],
+  },
+  { path: 'files.trash.empty', allow: SIGNED_IN, why: 'empties the caller’s own trash only', input: () => ({ ids: [NO_JOB], requestId: `authz-empty-${++madeFiles}` }) },
+  { path: 'files.favorites.list', allow: SIGNED_IN, why: 'the caller’s own favourites' },
+  { path: 'files.favorites.add', allow: SIGNED_IN, why: 'a folder among the caller’s own roots, saved for the caller', input: () => ({ path: '/Home/Documents' }) },
+  { path: 'files.favorites.remove', allow: SIGNED_IN, why: 'the caller’s own favourites', input: () => ({ path: '/Home/Documents' }) },
+  { path: 'files.admin.roots', allow: ADMINS, why: 'which host folders a user sees is for the owner and admins', input: () => ({ user: 'member' }) },
+  {
+    path: 'files.admin.addRoot',
+    allow: ADMINS,
+    why: 'only the owner and admins expose host folders to users',
+    input: async () => {
+      const dir = path.join(filesTmp, `mount-${++madeFiles}`);
+      await fs.mkdir(dir);
+      return { user: 'member', name: `Mount ${madeFiles}`, dir };
+    },
+    effect: async ({ t }, input) => (await t.db.pool.query('SELECT 1 FROM files_roots WHERE name = $1', [(input as { name: string }).name])).rows.length > 0,
+  },
+  { path: 'files.admin.removeRoot', allow: ADMINS, why: 'only the owner and admins take host folders away', input: () => ({ id: NO_JOB }), okReasons: ['files.root.notFound'] },
+  {
+    path: 'files.admin.setQuota',
+    allow: ADMINS,
+    why: 'only the owner and admins set quotas',
+    input: () => ({ user: 'member', bytes: 1024 ** 4 }),
+    effect: async ({ t }) => (await t.db.pool.query('SELECT 1 FROM files_quotas')).rows.length > 0,
+    after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_quotas')),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -329,7 +405,8 @@ for (const server of testServers()) {
     const cookies = new Map<Actor, string>();
 
     beforeAll(async () => {
-      t = await startTestApp(server, { LOGIN_RATE_PER_MINUTE: '10000' });
+      filesTmp = await fs.mkdtemp(path.join(os.tmpdir(), 'olares-authz-files-'));
+      t = await startTestApp(server, { LOGIN_RATE_PER_MINUTE: '10000', DATA_DIR: path.join(filesTmp, 'data') });
       for (const { name, role } of Object.values(ACCOUNTS)) await createUser(t, name, PASSWORD, role);
       const users = await t.app.services.users.list();
       const idOf = (name: string): string => {
@@ -351,6 +428,7 @@ for (const server of testServers()) {
 
     afterAll(async () => {
       await t?.close();
+      await fs.rm(filesTmp, { recursive: true, force: true });
     });
 
     async function sessionOf(actor: Actor, fresh: boolean): Promise<string | undefined> {

@@ -23,6 +23,8 @@ export interface FilesDeps {
   bus: EventBus;
   dataDir: string;
   log: Pick<Logger, 'warn' | 'error' | 'info'>;
+  /** Roots beyond Home and admin-added ones (folders shared with the caller); their names avoid `taken`. */
+  extraRoots?: (caller: Caller, taken: readonly string[]) => Promise<Root[]>;
 }
 
 export class FilesService implements FilesApi, FilesHost {
@@ -37,7 +39,7 @@ export class FilesService implements FilesApi, FilesHost {
   constructor(private readonly deps: FilesDeps) {
     this.store = new FilesStore(deps.db);
     this.jobsStore = new JobsStore(deps.db);
-    this.rootsOf = new Roots(this.store, deps.dataDir);
+    this.rootsOf = new Roots(this.store, deps.dataDir, deps.extraRoots);
     this.space = new Space(this.store, this.rootsOf);
     this.runner = new JobRunner(this.jobsStore, deps.bus, deps.log, (userId, folders) => this.changed(userId, folders));
     this.bin = new Trash(this.jobsStore);
@@ -47,6 +49,16 @@ export class FilesService implements FilesApi, FilesHost {
 
   rootsFor(caller: Caller): Promise<Root[]> {
     return this.rootsOf.rootsFor(caller);
+  }
+
+  /** Home and admin-added roots only: what a share of the caller's can point into. */
+  baseRootsFor(caller: Caller): Promise<Root[]> {
+    return this.rootsOf.ownRoots(caller);
+  }
+
+  /** Adds roots from elsewhere (folders shared with the caller) after Home and the admin-added ones. */
+  setExtraRoots(fn: (caller: Caller, taken: readonly string[]) => Promise<Root[]>): void {
+    this.rootsOf.extra = fn;
   }
 
   checkSpace(caller: Caller, bytes: number): Promise<void> {

@@ -17,6 +17,8 @@ export class Roots {
   constructor(
     private readonly store: FilesStore,
     private readonly dataDir: string,
+    /** Further roots from elsewhere (folders others shared with the caller), named apart from `taken`. */
+    public extra?: (caller: Caller, taken: readonly string[]) => Promise<Root[]>,
   ) {}
 
   /** `<data>/users/<name>`: the user's Home, trash and staging live here. */
@@ -42,10 +44,17 @@ export class Roots {
     return { id: 'home', name: HOME, kind: 'home', dir: await this.ensureHome(caller.name), readOnly: false };
   }
 
-  /** Home first, then the roots an admin added for the caller. */
-  async rootsFor(caller: Caller): Promise<Root[]> {
+  /** Home first, then the roots an admin added for the caller (none shared by others). */
+  async ownRoots(caller: Caller): Promise<Root[]> {
     const [home, mounts] = await Promise.all([this.home(caller), this.store.roots(caller.id)]);
     return [home, ...mounts.map((m): Root => ({ id: m.id, name: m.name, kind: 'mount', dir: m.dir, readOnly: m.readOnly }))];
+  }
+
+  /** The caller's own roots, then the extra ones (folders shared with the caller). */
+  async rootsFor(caller: Caller): Promise<Root[]> {
+    const own = await this.ownRoots(caller);
+    if (!this.extra) return own;
+    return [...own, ...(await this.extra(caller, own.map((r) => r.name)))];
   }
 
   static info(roots: Root[]): RootInfo[] {
