@@ -4,6 +4,7 @@ export default {
     files: {
       transfers: {
         title: 'Transfers',
+        empty: 'No uploads or operations right now.',
         overall: 'Overall progress',
         summary: '{done} of {total}',
         left: '{time} left',
@@ -97,6 +98,7 @@ export default {
     files: {
       transfers: {
         title: '传输',
+        empty: '当前没有上传或操作。',
         overall: '总进度',
         summary: '{done} / {total}',
         left: '剩余 {time}',

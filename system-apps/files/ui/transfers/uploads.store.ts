@@ -238,5 +238,8 @@ export const useUploadsStore = defineStore('files-uploads', () => {
     });
   }
 
+  // The first use of the store is the Files app loading on this page: pick up what an earlier page left.
+  queueMicrotask(() => void restore());
+
   return { items, active, totals, enqueue, pickFiles, pause, resume, cancel, retry: resume, pauseAll, resumeAll, clearFinished, restore };
 });
