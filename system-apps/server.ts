@@ -4,8 +4,9 @@ import { FILES_MIGRATIONS } from './files/server/files.migrations';
 import { MARKET_MIGRATIONS } from './market/server/market.migrations';
 import { FILES_SEARCH_MIGRATIONS } from './files/server/search/search.migrations';
 import { FILES_SHARES_MIGRATIONS } from './files/server/shares/shares.migrations';
+import { FILES_DRIVES_MIGRATIONS } from './files/server/drives/drives.migrations';
 
 /** Migration folders of the system apps, in the order they are applied (after the platform's). */
 export function appMigrationSources(): MigrationSource[] {
-  return [MARKET_MIGRATIONS, FILES_MIGRATIONS, FILES_SEARCH_MIGRATIONS, FILES_SHARES_MIGRATIONS];
+  return [MARKET_MIGRATIONS, FILES_MIGRATIONS, FILES_SEARCH_MIGRATIONS, FILES_SHARES_MIGRATIONS, FILES_DRIVES_MIGRATIONS];
 }
