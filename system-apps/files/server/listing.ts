@@ -27,6 +27,9 @@ export interface ListerOptions {
   cacheEntries?: number;
 }
 
+/** How long after its last change a folder's mtime is trusted to move with the next change (coarse file-system clocks). */
+const SETTLED_MS = 100;
+
 export const notFolder = () => appError('BAD_REQUEST', 'files.notFolder', 'That is a file, not a folder.');
 
 export class Lister {
@@ -98,9 +101,12 @@ export class Lister {
     const buildKey = `${real}\0${mtimeMs}`;
     let pending = this.building.get(buildKey);
     if (!pending) {
+      const readAt = Date.now();
       pending = readItems(real).then((items) => {
         const snap: Snapshot = { mtimeMs, items, orders: new Map() };
-        this.remember(real, snap);
+        // A folder changed within the file system's clock tick before this read could change again without its
+        // mtime moving: such a snapshot serves this request only.
+        if (readAt - mtimeMs > SETTLED_MS) this.remember(real, snap);
         return snap;
       });
       pending.finally(() => this.building.delete(buildKey)).catch(() => undefined);
