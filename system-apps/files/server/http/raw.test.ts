@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDF_CSP, RAW_CSP } from './raw';
+import { RAW_CSP } from './raw';
 import { as, startTestServer, type TestServer } from './testing';
 
 let t: TestServer;
@@ -40,7 +40,7 @@ describe('GET /api/files/raw', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^inline; /);
   });
 
-  it('serves HTML inert, as text/html with a sandboxing policy; PDFs without sandbox', async () => {
+  it('serves HTML inert, as text/html with a sandboxing policy, and PDFs under the same policy', async () => {
     const html = await fetch(raw('/Home/Documents/page.html'), as('alice'));
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(html.headers.get('content-security-policy')).toBe(RAW_CSP);
@@ -48,7 +48,7 @@ describe('GET /api/files/raw', () => {
     expect(RAW_CSP).toContain("default-src 'none'");
     const pdf = await fetch(raw('/Home/Documents/doc.pdf'), as('alice'));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.headers.get('content-security-policy')).toBe(PDF_CSP);
+    expect(pdf.headers.get('content-security-policy')).toBe(RAW_CSP);
   });
 
   it('answers a HEAD with headers only', async () => {

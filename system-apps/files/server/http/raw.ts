@@ -8,10 +8,11 @@ import type { FilesHttpDeps } from './index';
 import { etagFor, notModified, pickRange } from './range';
 import { requireCaller } from './auth';
 
-/** Nothing in a served file runs: no scripts, plugins, forms or navigation; images, media and inline styles still show. */
+/**
+ * Nothing in a served file runs: no scripts, plugins, forms or navigation; images, media and inline styles still show,
+ * and the desktop may frame it (previews). Chromium 156 shows PDFs under it, top-level and framed (checked by hand).
+ */
 export const RAW_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
-/** Chromium's PDF viewer does not open in a sandboxed document: PDFs get the same policy without `sandbox` (a PDF runs no page script). */
-export const PDF_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
 const CHUNK = 256 * 1024;
 
@@ -50,7 +51,7 @@ export function registerRaw(app: FastifyInstance, deps: FilesHttpDeps): void {
           'last-modified': new Date(stat.mtimeMs).toUTCString(),
           'cache-control': 'private, no-cache',
           'x-content-type-options': 'nosniff',
-          'content-security-policy': type === 'application/pdf' ? PDF_CSP : RAW_CSP,
+          'content-security-policy': RAW_CSP,
           'content-disposition': contentDisposition(download === '1' || download === 'true' ? 'attachment' : 'inline', name),
         });
         if (notModified(req.headers, v)) {
