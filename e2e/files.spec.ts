@@ -1,0 +1,163 @@
+// Files in a real browser: open it from the dock, make a folder, rename with F2, move by drag, delete and restore, cut and paste, and a 100,000-entry folder scrolled to the end.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { freshDesktop, openFromDock } from './support/desktop';
+
+/** A row of the window's list by its name. */
+function row(files: Locator, name: string): Locator {
+  return files.locator(`[data-testid=file-row][data-name="${name}"]`);
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function openFiles(page: Page): Promise<Locator> {
+  await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true');
+  const files = await openFromDock(page, 'files');
+  await expect(files.getByTestId('files-app')).toBeVisible();
+  return files;
+}
+
+test('make, rename, move by drag, trash and restore, cut and paste', async ({ page, desktop, shot }) => {
+  test.setTimeout(120_000);
+  const account = await freshDesktop(page, desktop, 'files');
+  const home = path.join(desktop.server.dataDir, 'users', account.name, 'Home');
+  await fs.mkdir(home, { recursive: true });
+  await fs.writeFile(path.join(home, 'notes.txt'), 'hello\n');
+
+  const files = await openFiles(page);
+  const list = files.getByTestId('file-list');
+
+  await test.step('Home lists the file', async () => {
+    await expect(row(files, 'notes.txt')).toBeVisible();
+    await expect(files.getByTestId('breadcrumbs')).toContainText('Home');
+    await shot('01-home');
+  });
+
+  await test.step('a new folder, named inline', async () => {
+    await files.getByTestId('new-folder').click();
+    const editor = files.getByTestId('new-folder-row').getByTestId('name-editor');
+    await expect(editor).toBeFocused();
+    await editor.fill('Projects');
+    await shot('02-new-folder');
+    await editor.press('Enter');
+    await expect(row(files, 'Projects')).toBeVisible();
+    await expect(row(files, 'Projects')).toHaveAttribute('aria-selected', 'true');
+    expect(await exists(path.join(home, 'Projects'))).toBe(true);
+  });
+
+  await test.step('rename with F2', async () => {
+    await row(files, 'notes.txt').click();
+    await list.press('F2');
+    const editor = row(files, 'notes.txt').getByTestId('name-editor');
+    await expect(editor).toBeFocused();
+    // The name without its extension is selected: typing replaces only that.
+    await page.keyboard.type('todo');
+    await shot('03-rename');
+    await page.keyboard.press('Enter');
+    await expect(row(files, 'todo.txt')).toBeVisible();
+    await expect(row(files, 'notes.txt')).toHaveCount(0);
+    expect(await exists(path.join(home, 'todo.txt'))).toBe(true);
+  });
+
+  await test.step('move a file by dragging it onto a folder', async () => {
+    await row(files, 'todo.txt').locator('.files-row__grip').dragTo(row(files, 'Projects'));
+    await expect(row(files, 'todo.txt')).toHaveCount(0);
+    await expect.poll(() => exists(path.join(home, 'Projects', 'todo.txt'))).toBe(true);
+    await row(files, 'Projects').dblclick();
+    await expect(files.getByTestId('files-app')).toHaveAttribute('data-location', '/Home/Projects');
+    await expect(row(files, 'todo.txt')).toBeVisible();
+    await shot('04-moved');
+  });
+
+  await test.step('Delete moves it to the Trash; the Trash restores it', async () => {
+    await row(files, 'todo.txt').click();
+    await list.press('Delete');
+    await expect(row(files, 'todo.txt')).toHaveCount(0);
+    await expect(page.getByText('Moved to Trash')).toBeVisible();
+    await expect(files.getByTestId('files-empty')).toBeVisible();
+    await shot('05-trashed');
+    await files.getByTestId('side-trash').click();
+    await expect(row(files, 'todo.txt')).toBeVisible();
+    await expect(row(files, 'todo.txt')).toContainText('/Home/Projects');
+    await shot('06-trash');
+    await row(files, 'todo.txt').click({ button: 'right' });
+    await page.getByTestId('menu-restore').click();
+    await expect(row(files, 'todo.txt')).toHaveCount(0);
+    await expect(files.getByTestId('files-trash')).toBeVisible();
+    await expect.poll(() => exists(path.join(home, 'Projects', 'todo.txt'))).toBe(true);
+    await files.getByTestId('nav-back').click();
+    await expect(row(files, 'todo.txt')).toBeVisible();
+  });
+
+  await test.step('cut and paste with the keyboard', async () => {
+    await row(files, 'todo.txt').click();
+    await list.press('Control+x');
+    await expect(row(files, 'todo.txt')).toHaveClass(/is-cut/);
+    await list.press('Backspace');
+    await expect(files.getByTestId('files-app')).toHaveAttribute('data-location', '/Home');
+    await expect(row(files, 'Projects')).toHaveAttribute('aria-selected', 'true');
+    await list.press('Control+v');
+    await expect(row(files, 'todo.txt')).toBeVisible();
+    await expect.poll(() => exists(path.join(home, 'todo.txt'))).toBe(true);
+    expect(await exists(path.join(home, 'Projects', 'todo.txt'))).toBe(false);
+    await shot('07-pasted');
+  });
+
+  await test.step('grid view and the context menu', async () => {
+    await files.getByTestId('toggle-view').click();
+    await expect(list).toHaveAttribute('data-view', 'grid');
+    await row(files, 'Projects').click({ button: 'right' });
+    await expect(page.getByTestId('menu-properties')).toBeVisible();
+    await shot('08-grid-menu');
+    await page.getByTestId('menu-properties').click();
+    await expect(page.getByTestId('properties-dialog')).toBeVisible();
+    await page.getByTestId('properties-count').click();
+    await expect(page.getByTestId('properties-size')).toContainText('0 files, 0 folders');
+    await shot('09-properties');
+    await page.getByTestId('properties-close').click();
+    await files.getByTestId('toggle-view').click();
+  });
+});
+
+test('a folder of 100,000 entries opens at once and scrolls to the end', async ({ page, desktop, shot }) => {
+  test.setTimeout(180_000);
+  const account = await freshDesktop(page, desktop, 'files-big');
+  const big = path.join(desktop.server.dataDir, 'users', account.name, 'Home', 'big');
+  await fs.mkdir(big, { recursive: true });
+  for (let i = 0; i < 100_000; i += 1000) {
+    await Promise.all(Array.from({ length: 1000 }, (_, k) => fs.writeFile(path.join(big, `f${String(i + k).padStart(6, '0')}.txt`), '')));
+  }
+
+  const files = await openFiles(page);
+  const list = files.getByTestId('file-list');
+  await row(files, 'big').dblclick();
+  await expect(list).toHaveAttribute('data-total', '100000');
+  await expect(row(files, 'f000000.txt')).toBeVisible();
+  await expect(files.getByTestId('files-status')).toContainText('100,000 items');
+  await shot('10-big');
+
+  await row(files, 'f000000.txt').click();
+  await list.press('End');
+  await expect(row(files, 'f099999.txt')).toBeVisible();
+  await expect(row(files, 'f099999.txt')).toHaveAttribute('aria-selected', 'true');
+  await shot('11-big-end');
+
+  // The mouse wheel: up through pages not loaded yet; their rows arrive.
+  const box = await list.boundingBox();
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -4000);
+  await expect(files.getByTestId('file-row-loading')).toHaveCount(0);
+  await expect(files.locator('[data-testid=file-row]').first()).toHaveAttribute('data-name', /^f09\d+\.txt$/);
+  await shot('12-big-wheel');
+
+  // Ctrl+A counts all of them without loading every page.
+  await list.press('Control+a');
+  await expect(files.getByTestId('files-status')).toContainText('100,000 selected');
+});
