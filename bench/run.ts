@@ -1,6 +1,8 @@
 // Why this exists: `npm run bench` — the BFF (bench/bff.ts) and the desktop shell in a browser (bench/shell.ts), one table, one bench-results.json.
 import { writeFileSync } from 'node:fs';
 import { runBff } from './bff';
+import { runFiles } from './files';
+import { runFilesTransfer } from './files-transfer';
 import type { BenchPart, Row } from './row';
 import { runShell } from './shell';
 
@@ -12,6 +14,8 @@ let crashed = false;
 for (const [name, part] of [
   ['bff', runBff],
   ['shell', runShell],
+  ['files', runFiles],
+  ['files-transfer', runFilesTransfer],
 ] as const) {
   if (only.length && !only.includes(name)) continue;
   try {

@@ -132,6 +132,20 @@ describe('pages', () => {
     }
   }
 
+  for (const selectMax of [50, 5000]) {
+    it(`jump straight to the end or the middle and agree with the whole order (selection up to ${selectMax})`, async () => {
+      const all = (await new Lister().list([root], input({ path: '/Home/many', limit: COUNT }))).entries.map((e) => e.name);
+      const at = async (offset: number, limit: number) => (await new Lister({ selectMax }).list([root], input({ path: '/Home/many', offset, limit }))).entries.map((e) => e.name);
+      expect(await at(all.length - 30, 100)).toEqual(all.slice(-30));
+      expect(await at(all.length - 100, 40)).toEqual(all.slice(-100, -60));
+      expect(await at(600, 100)).toEqual(all.slice(600, 700));
+      const lister = new Lister({ selectMax });
+      const pages: string[] = [];
+      for (const offset of [0, 100, 200, 900, 300]) pages.push(...(await lister.list([root], input({ path: '/Home/many', offset, limit: 100 }))).entries.map((e) => e.name));
+      expect(pages).toEqual([...all.slice(0, 300), ...all.slice(900, 1000), ...all.slice(300, 400)]);
+    });
+  }
+
   it('end past the last entry with an empty page', async () => {
     const page = await new Lister().list([root], input({ path: '/Home/many', offset: 10_000, limit: 100 }));
     expect(page.entries).toEqual([]);

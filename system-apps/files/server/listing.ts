@@ -7,7 +7,7 @@ import { appError } from '../../../bff/trpc/app-error';
 import { kindOf, resolveEntry, toEntry } from './entries';
 import type { FileEntry, FolderSize, Listing, ListInput } from './files.types';
 import { joinVirtual, resolveSafe, type Root } from './paths';
-import { comparator, topK, type Item } from './sorting';
+import { comparator, sortAll, topK, type Compare, type Item } from './sorting';
 import { CHUNK, measure, readNames } from './walk';
 
 /** What one read of a folder gave, valid while the folder's mtime stays the same. */
@@ -16,8 +16,13 @@ interface Snapshot {
   items: Item[];
   visible?: Item[];
   statsLoaded?: Promise<void>;
-  /** Full orders by `sort:desc:hidden`, made when a page past the first is asked for. */
-  orders: Map<string, Item[]>;
+  /** The sorted beginning of each order (`sort:desc:hidden`), grown as later pages are asked for. */
+  orders: Map<string, Order>;
+}
+
+interface Order {
+  prefix: Item[];
+  complete: boolean;
 }
 
 export interface ListerOptions {
@@ -25,7 +30,12 @@ export interface ListerOptions {
   cacheFolders?: number;
   /** Entries kept in all snapshots together. */
   cacheEntries?: number;
+  /** The most entries picked by selection at once; beyond it the whole folder is sorted (tests lower it). */
+  selectMax?: number;
 }
+
+/** Entries sorted beyond the page asked for, so that the next pages come from the cache. */
+const AHEAD = 1000;
 
 /** How long after its last change a folder's mtime is trusted to move with the next change (coarse file-system clocks). */
 const SETTLED_MS = 100;
@@ -37,10 +47,12 @@ export class Lister {
   private readonly building = new Map<string, Promise<Snapshot>>();
   private readonly maxFolders: number;
   private readonly maxEntries: number;
+  private readonly selectMax: number;
 
   constructor(opts: ListerOptions = {}) {
     this.maxFolders = opts.cacheFolders ?? 16;
     this.maxEntries = opts.cacheEntries ?? 1_000_000;
+    this.selectMax = opts.selectMax ?? 5000;
   }
 
   async list(roots: readonly Root[], input: ListInput): Promise<Listing> {
@@ -49,20 +61,11 @@ export class Lister {
     if (!st.isDirectory()) throw notFolder();
     const snap = await this.snapshot(r.real, st.mtimeMs);
     const items = input.showHidden ? snap.items : (snap.visible ??= snap.items.filter((i) => !i.name.startsWith('.')));
-    const byStats = input.sort === 'size' || input.sort === 'mtime';
-    if (byStats) await (snap.statsLoaded ??= loadStats(r.real, snap.items));
+    if (input.sort === 'size' || input.sort === 'mtime') await (snap.statsLoaded ??= loadStats(r.real, snap.items));
     const key = `${input.sort}:${input.desc}:${input.showHidden}`;
-    const cmp = comparator(input.sort, input.desc);
-    const end = input.offset + input.limit;
     let order = snap.orders.get(key);
-    let page: Item[];
-    if (order) page = order.slice(input.offset, end);
-    else if (input.offset === 0 && !byStats) page = topK(items, end, cmp);
-    else {
-      order = [...items].sort(cmp);
-      snap.orders.set(key, order);
-      page = order.slice(input.offset, end);
-    }
+    if (!order) snap.orders.set(key, (order = { prefix: [], complete: false }));
+    const page = this.page(items, order, comparator(input.sort, input.desc), input.offset, input.offset + input.limit);
     const entries: FileEntry[] = [];
     for (const item of page) {
       const s = fs.lstatSync(path.join(r.real, item.name), { throwIfNoEntry: false });
@@ -80,6 +83,30 @@ export class Lister {
   async folderSize(roots: readonly Root[], p: string, signal?: AbortSignal): Promise<FolderSize> {
     const r = await resolveEntry(roots, p);
     return measure(r.host, signal);
+  }
+
+  /**
+   * Entries [offset, end) in order. The sorted beginning grows by selection (top-k after the last one known);
+   * a page near the end is picked from the end; only a jump deep into the middle sorts the whole folder.
+   */
+  private page(items: Item[], order: Order, cmp: Compare, offset: number, end: number): Item[] {
+    if (order.complete || end <= order.prefix.length) return order.prefix.slice(offset, end);
+    const fromEnd = items.length - offset;
+    if (offset >= order.prefix.length && fromEnd <= this.selectMax) {
+      if (fromEnd <= 0) return [];
+      return topK(items, fromEnd, (a, b) => cmp(b, a))
+        .reverse()
+        .slice(0, end - offset);
+    }
+    // The first page picks just itself (the cold path a new folder takes); later ones read ahead.
+    const want = Math.min(items.length, offset === 0 ? end : end + AHEAD);
+    if (want - order.prefix.length <= this.selectMax) {
+      order.prefix.push(...topK(items, want - order.prefix.length, cmp, order.prefix.at(-1)));
+    } else {
+      order.prefix = sortAll(items, cmp);
+    }
+    if (order.prefix.length >= items.length) order.complete = true;
+    return order.prefix.slice(offset, end);
   }
 
   /** Drops what is cached for a host folder (after the app changed it). */

@@ -49,12 +49,16 @@ export function comparator(sort: SortKey, desc: boolean): Compare {
   };
 }
 
-/** The first `k` items in order, without sorting them all: a small sorted array, binary-inserted. */
-export function topK(items: readonly Item[], k: number, cmp: Compare): Item[] {
+/**
+ * The first `k` items in order (only those after `after`, when given), without sorting them all: a small
+ * sorted array, binary-inserted. Most items cost one comparison with the worst one kept.
+ */
+export function topK(items: readonly Item[], k: number, cmp: Compare, after?: Item): Item[] {
   const best: Item[] = [];
   if (k <= 0) return best;
   for (const item of items) {
     if (best.length >= k && cmp(item, best[best.length - 1]!) >= 0) continue;
+    if (after && cmp(item, after) <= 0) continue;
     let lo = 0;
     let hi = best.length;
     while (lo < hi) {
@@ -66,4 +70,14 @@ export function topK(items: readonly Item[], k: number, cmp: Compare): Item[] {
     if (best.length > k) best.pop();
   }
   return best;
+}
+
+/** A full sort that costs less on a folder's (hash-ordered) names: code-point order first, which the natural order mostly keeps, so the real sort finds long runs. */
+export function sortAll(items: readonly Item[], cmp: Compare): Item[] {
+  const out = [...items].sort((a, b) => {
+    const da = isDir(a);
+    if (da !== isDir(b)) return da ? -1 : 1;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  return out.sort(cmp);
 }
