@@ -1,0 +1,181 @@
+// Why this exists: Files' transfer half of `npm run bench` — a 1 GiB upload (tus) and download through the real BFF against copying and reading the file on disk, with the BFF's memory watched.
+import { createHash, randomFillSync } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import * as tus from 'tus-js-client';
+import { createDatabase, createOwner, DesktopServer, type TestDatabase } from '../e2e/support/server';
+import { median, type BenchPart, type Row } from './row';
+
+const SIZE = 1024 ** 3;
+const CHUNK = 64 * 1024 ** 2;
+const ROUNDS = 5;
+const SAMPLE_MS = 50;
+const MiB = 1024 ** 2;
+
+async function writeRandomFile(file: string, size: number): Promise<void> {
+  const out = await fsp.open(file, 'w');
+  try {
+    const block = Buffer.alloc(8 * MiB);
+    for (let done = 0; done < size; done += block.length) {
+      randomFillSync(block);
+      await out.write(block, 0, Math.min(block.length, size - done));
+    }
+  } finally {
+    await out.close();
+  }
+}
+
+/** The pid of the node process running bff/main.ts for this desktop (under npx and tsx, in its own group). */
+function serverPid(dataDir: string): number {
+  const found: { pid: number; ppid: number }[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      const environ = fs.readFileSync(`/proc/${name}/environ`, 'utf8');
+      if (!cmdline.includes('bff/main.ts') || !environ.split('\0').includes(`DATA_DIR=${dataDir}`)) continue;
+      const ppid = Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(')').pop()!.trim().split(' ')[1]);
+      found.push({ pid: Number(name), ppid });
+    } catch {
+      // gone, or not ours
+    }
+  }
+  // The deepest one: tsx's cli starts the process that runs the server.
+  const leaf = found.find((p) => !found.some((q) => q.ppid === p.pid));
+  if (!leaf) throw new Error('the desktop process was not found in /proc');
+  return leaf.pid;
+}
+
+/** Samples a process's RSS every 50 ms while `fn` runs; returns its result and the peak growth over the RSS before it. */
+async function watchRss<T>(pid: number, fn: () => Promise<T>): Promise<{ result: T; growth: number }> {
+  const rss = () => {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  };
+  const before = rss();
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, rss())), SAMPLE_MS);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, rss());
+    return { result, growth: peak - before };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return (performance.now() - t0) / 1000;
+}
+
+function upload(server: DesktopServer, cookie: string, file: string, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const u = new tus.Upload(fs.createReadStream(file), {
+      endpoint: `http://127.0.0.1:${server.port}/api/files/uploads`,
+      chunkSize: CHUNK,
+      metadata: { target: '/Home', relativePath: name, conflict: 'replace' },
+      headers: { cookie, origin: server.origin, 'x-olares-request': '1' },
+      retryDelays: null,
+      storeFingerprintForResuming: false,
+      onSuccess: () => resolve(),
+      onError: reject,
+    });
+    u.start();
+  });
+}
+
+/** Downloads through /api/files/raw and counts the bytes (nothing written). */
+function download(server: DesktopServer, cookie: string, virtual: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = `http://127.0.0.1:${server.port}/api/files/raw?path=${encodeURIComponent(virtual)}`;
+    http
+      .get(url, { headers: { cookie } }, (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`download answered ${res.statusCode}`));
+        let n = 0;
+        res.on('data', (c: Buffer) => (n += c.length));
+        res.on('end', () => resolve(n));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+function readAll(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    fs.createReadStream(file, { highWaterMark: MiB })
+      .on('data', (c) => (n += c.length))
+      .on('end', () => resolve(n))
+      .on('error', reject);
+  });
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(fs.createReadStream(file, { highWaterMark: MiB }), hash);
+  return hash.digest('hex');
+}
+
+export async function runFilesTransfer(): Promise<BenchPart> {
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'olares-bench-files-'));
+  const source = path.join(tmp, 'big.bin');
+  const copy = path.join(tmp, 'copy.bin');
+  let db: TestDatabase | null = null;
+  let server: DesktopServer | null = null;
+  try {
+    await writeRandomFile(source, SIZE);
+    const admin = process.env.DATABASE_URL;
+    db = admin ? await createDatabase({ kind: 'external', adminUrl: admin, stop: async () => undefined }) : null;
+    server = await DesktopServer.launch({ databaseUrl: db?.url ?? null, env: { LOG_LEVEL: 'warn' } });
+    const { owner, cookie } = await createOwner(server, 'bench-files');
+    const pid = serverPid(server.dataDir);
+    const placed = path.join(server.dataDir, 'users', owner.name, 'Home', 'big.bin');
+
+    const up: number[] = [];
+    const cp: number[] = [];
+    const down: number[] = [];
+    const rd: number[] = [];
+    let upGrowth = 0;
+    let downGrowth = 0;
+    // Rounds alternate the two sides, so that machine noise hits both alike.
+    for (let round = 1; round <= ROUNDS; round++) {
+      const u = await watchRss(pid, () => timed(() => upload(server!, cookie, source, 'big.bin')));
+      up.push(u.result);
+      upGrowth = Math.max(upGrowth, u.growth);
+      cp.push(await timed(() => pipeline(fs.createReadStream(source, { highWaterMark: MiB }), fs.createWriteStream(copy, { highWaterMark: MiB }))));
+      await fsp.rm(copy);
+      process.stderr.write(`files-transfer: upload round ${round}/${ROUNDS}: ${(SIZE / MiB / up.at(-1)!).toFixed(0)} MiB/s vs copy ${(SIZE / MiB / cp.at(-1)!).toFixed(0)} MiB/s\n`);
+    }
+    if ((await sha256(placed)) !== (await sha256(source))) throw new Error('the uploaded file differs from its source');
+    for (let round = 1; round <= ROUNDS; round++) {
+      let bytes = 0;
+      const d = await watchRss(pid, () => timed(async () => (bytes = await download(server!, cookie, '/Home/big.bin'))));
+      if (bytes !== SIZE) throw new Error(`the download brought ${bytes} bytes, not ${SIZE}`);
+      down.push(d.result);
+      downGrowth = Math.max(downGrowth, d.growth);
+      rd.push(await timed(() => readAll(placed)));
+      process.stderr.write(`files-transfer: download round ${round}/${ROUNDS}: ${(SIZE / MiB / down.at(-1)!).toFixed(0)} MiB/s vs read ${(SIZE / MiB / rd.at(-1)!).toFixed(0)} MiB/s\n`);
+    }
+
+    // Rates are bytes over the median time; a ratio of rates is the inverse ratio of times.
+    const row = (name: string, ratio: number): Row => ({ name, ratio: Math.round(ratio * 100) / 100, target: 0.5, ok: ratio >= 0.5 });
+    const rate = (times: number[]) => `${Math.round(SIZE / MiB / median(times))} MiB/s`;
+    return {
+      rows: [row('files-upload-1gib-vs-disk-copy', median(cp) / median(up)), row('files-download-1gib-vs-disk-read', median(rd) / median(down))],
+      notes: [
+        `files: 1 GiB, ${ROUNDS} rounds, medians: upload (tus, ${CHUNK / MiB} MiB chunks) ${rate(up)} vs stream copy ${rate(cp)}; download ${rate(down)} vs read ${rate(rd)}`,
+        `files: BFF peak RSS growth ${Math.round(upGrowth / MiB)} MiB during uploads, ${Math.round(downGrowth / MiB)} MiB during downloads (sampled every ${SAMPLE_MS} ms)`,
+      ],
+    };
+  } finally {
+    await server?.stop();
+    await db?.drop().catch(() => undefined);
+    await fsp.rm(tmp, { recursive: true, force: true });
+  }
+}
