@@ -1,9 +1,9 @@
-// Files in a real browser: open it from the dock, make a folder, rename with F2, move by drag, delete and restore, cut and paste, and a 100,000-entry folder scrolled to the end.
+// Files in a real browser: open it from the dock, make a folder, rename with F2, move by drag, delete and restore, cut and paste, marquee, conflicts, two windows, and a 100,000-entry folder scrolled to the end.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { freshDesktop, openFromDock } from './support/desktop';
+import { drag, freshDesktop, openFromDock, titleBarGrip } from './support/desktop';
 
 /** A row of the window's list by its name. */
 function row(files: Locator, name: string): Locator {
@@ -160,4 +160,76 @@ test('a folder of 100,000 entries opens at once and scrolls to the end', async (
   // Ctrl+A counts all of them without loading every page.
   await list.press('Control+a');
   await expect(files.getByTestId('files-status')).toContainText('100,000 selected');
+});
+
+test('marquee selection, a name clash asked, and a drag into another Files window', async ({ page, desktop, shot }) => {
+  test.setTimeout(120_000);
+  const account = await freshDesktop(page, desktop, 'files-two');
+  const home = path.join(desktop.server.dataDir, 'users', account.name, 'Home');
+  await fs.mkdir(path.join(home, 'Inbox'), { recursive: true });
+  await fs.mkdir(path.join(home, 'Archive'), { recursive: true });
+  for (const n of ['a.txt', 'b.txt', 'c.txt']) await fs.writeFile(path.join(home, n), n);
+  await fs.writeFile(path.join(home, 'Archive', 'a.txt'), 'older');
+
+  const files = await openFiles(page);
+  const list = files.getByTestId('file-list');
+
+  await test.step('a marquee from beside the names selects the rows it crosses', async () => {
+    const from = await row(files, 'a.txt').locator('.files-cell--size').boundingBox();
+    const to = await row(files, 'c.txt').locator('.files-cell--date').boundingBox();
+    await drag(page, { x: from!.x + 5, y: from!.y + 5 }, { x: to!.x + 20, y: to!.y + 10 }, false);
+    await expect(files.getByTestId('marquee')).toBeVisible();
+    await shot('13-marquee');
+    await page.mouse.up();
+    await expect(files.getByTestId('files-status')).toContainText('3 selected');
+    for (const n of ['a.txt', 'b.txt', 'c.txt']) await expect(row(files, n)).toHaveAttribute('aria-selected', 'true');
+    await expect(row(files, 'Inbox')).toHaveAttribute('aria-selected', 'false');
+  });
+
+  await test.step('copying onto a name that is taken asks; Keep both keeps both', async () => {
+    await row(files, 'a.txt').click();
+    await list.press('Control+c');
+    await row(files, 'Archive').dblclick();
+    await expect(row(files, 'a.txt')).toBeVisible();
+    await list.press('Control+v');
+    const dialog = page.getByTestId('conflict-dialog');
+    await expect(page.getByTestId('conflict-name')).toHaveText('a.txt');
+    await expect(page.getByTestId('conflict-keepBoth')).toBeVisible();
+    await shot('14-conflict');
+    await page.getByTestId('conflict-keepBoth').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(files.locator('[data-testid=file-row]')).toHaveCount(2);
+    expect((await fs.readdir(path.join(home, 'Archive'))).length).toBe(2);
+    expect(await fs.readFile(path.join(home, 'Archive', 'a.txt'), 'utf8')).toBe('older');
+    await expect(list).toBeFocused();
+  });
+
+  await test.step('a second window, side by side: a file dragged into it moves there', async () => {
+    await files.getByTestId('nav-up').click();
+    await expect(row(files, 'b.txt')).toBeVisible();
+    await drag(page, await titleBarGrip(files), { x: 2, y: 300 });
+    await page.locator('[data-testid=dock-app][data-app=files]').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'New window' }).click();
+    const second = page.locator('[data-testid=window][data-app=files]').nth(1);
+    await expect(second.getByTestId('files-app')).toBeVisible();
+    await drag(page, await titleBarGrip(second), { x: 1278, y: 300 });
+    await row(second, 'Inbox').dblclick();
+    await expect(second.getByTestId('files-app')).toHaveAttribute('data-location', '/Home/Inbox');
+    await expect(second.getByTestId('files-empty')).toBeVisible();
+    await row(files, 'b.txt').locator('.files-row__grip').dragTo(second.getByTestId('file-list'));
+    await expect(row(second, 'b.txt')).toBeVisible();
+    await expect(row(files, 'b.txt')).toHaveCount(0);
+    await expect.poll(() => exists(path.join(home, 'Inbox', 'b.txt'))).toBe(true);
+    await shot('15-two-windows');
+  });
+
+  await test.step('dark theme and Chinese are readable', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await row(files, 'a.txt').click();
+    await shot('16-dark');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitemradio', { name: '简体中文' }).click();
+    await expect(files.getByTestId('files-status')).toContainText('项');
+    await shot('17-dark-zh-CN');
+  });
 });

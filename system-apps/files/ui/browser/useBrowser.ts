@@ -10,6 +10,12 @@ import { Selection } from './selection';
 /** The Trash as a location. */
 export const TRASH = 'trash:';
 
+/** What a location is called: the Home root by its name in the user's language, any other folder by its own name. */
+export function locationName(path: string, homeLabel: string): string {
+  if (path === '/Home') return homeLabel;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 export function createBrowser(start: string) {
   const trpc = useTrpc();
   const socket = useSocket();
@@ -104,6 +110,30 @@ export function createBrowser(start: string) {
       wanted.value = null;
       return;
     }
+  });
+
+  // Once every row is loaded (most folders), entries that went away leave the selection, and the focus stays on a row.
+  watch(tick, () => {
+    const c = cache.value;
+    if (c.total === null) return;
+    if (focus.value >= c.total) focus.value = c.total - 1;
+    const sel = selection.value;
+    if (sel.all || sel.paths.size === 0) return;
+    const present = new Set<string>();
+    let count = 0;
+    for (const [, e] of c.loaded()) {
+      present.add(e.path);
+      count++;
+    }
+    if (count < c.total) return;
+    let dropped = false;
+    for (const p of sel.paths) {
+      if (!present.has(p)) {
+        sel.paths.delete(p);
+        dropped = true;
+      }
+    }
+    if (dropped) selTick.value++;
   });
 
   const onChanged = (change: FolderChange) => {

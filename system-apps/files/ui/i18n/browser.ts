@@ -90,7 +90,7 @@ export default {
       },
       conflict: {
         title: 'Names already taken | One name is already taken | {n} names are already taken',
-        message: 'These already exist in {folder}:',
+        message: 'This already exists in {folder}: | These already exist in {folder}:',
         more: 'and {n} more | and one more | and {n} more',
         merge: 'Replacing a folder puts the contents of both together.',
         replace: 'Replace',
@@ -247,7 +247,7 @@ export default {
       },
       conflict: {
         title: '名称已被占用 | 有 1 个名称已被占用 | 有 {n} 个名称已被占用',
-        message: '以下项目在 {folder} 中已存在：',
+        message: '以下项目在 {folder} 中已存在： | 以下项目在 {folder} 中已存在：',
         more: '以及另外 {n} 项 | 以及另外 1 项 | 以及另外 {n} 项',
         merge: '替换文件夹会将两者的内容合并。',
         replace: '替换',
