@@ -52,7 +52,11 @@ describe('tus upload refusals', () => {
       expect(first.status).toBe(201);
       const second = await create('alice', 600, { target: '/Home', relativePath: 'two.bin' });
       expect(second.status).toBe(413);
+      // Ended by its client: the space is free again.
       await fetch(new URL(first.headers.get('location')!, t.url), { method: 'DELETE', headers: tusHeaders('alice') });
+      const third = await create('alice', 600, { target: '/Home', relativePath: 'three.bin' });
+      expect(third.status).toBe(201);
+      await fetch(new URL(third.headers.get('location')!, t.url), { method: 'DELETE', headers: tusHeaders('alice') });
     } finally {
       t.space.limit = Number.MAX_SAFE_INTEGER;
     }

@@ -136,6 +136,7 @@ export async function registerUploads(app: FastifyInstance, deps: FilesHttpDeps)
     store.placed.delete(upload.id);
     void removeSidecar(upload.id);
   });
+  server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => void reserved.delete(id));
 
   /**
    * A HEAD for an upload that has all its bytes but was never placed (the server stopped in between): place it now,
