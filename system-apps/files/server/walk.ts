@@ -9,6 +9,9 @@ import type { FolderSize } from './files.types';
 /** Synchronous work between two yields to the event loop (STACK.md "Large folders": ≤ ~14 ms blocked). */
 export const CHUNK = 1000;
 
+/** Names read between two yields while reading a folder (a few ms of synchronous reads). */
+const YIELD_EVERY = 4096;
+
 export const cancelled = () => appError('CLIENT_CLOSED_REQUEST', 'files.cancelled', 'The operation was cancelled.');
 
 /** The names in a folder, read with opendir in blocks and yielding between them. */
@@ -19,7 +22,7 @@ export async function readNames(dir: string, each: (d: fs.Dirent) => void, signa
     let d: fs.Dirent | null;
     while ((d = handle.readSync()) !== null) {
       each(d);
-      if (++n % 1024 === 0) {
+      if (++n % YIELD_EVERY === 0) {
         await tick();
         if (signal?.aborted) throw cancelled();
       }
