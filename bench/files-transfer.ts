@@ -128,6 +128,8 @@ export async function runFilesTransfer(): Promise<BenchPart> {
   const copy = path.join(tmp, 'copy.bin');
   let db: TestDatabase | null = null;
   let server: DesktopServer | null = null;
+  const load: number[] = [];
+  const loadTimer = setInterval(() => load.push(os.loadavg()[0]!), 5000);
   try {
     await writeRandomFile(source, SIZE);
     const admin = process.env.DATABASE_URL;
@@ -163,6 +165,8 @@ export async function runFilesTransfer(): Promise<BenchPart> {
       process.stderr.write(`files-transfer: download round ${round}/${ROUNDS}: ${(SIZE / MiB / down.at(-1)!).toFixed(0)} MiB/s vs read ${(SIZE / MiB / rd.at(-1)!).toFixed(0)} MiB/s\n`);
     }
 
+    clearInterval(loadTimer);
+    const busy = Math.max(0, ...load);
     // Rates are bytes over the median time; a ratio of rates is the inverse ratio of times.
     const row = (name: string, ratio: number): Row => ({ name, ratio: Math.round(ratio * 100) / 100, target: 0.5, ok: ratio >= 0.5 });
     const rate = (times: number[]) => `${Math.round(SIZE / MiB / median(times))} MiB/s`;
@@ -171,9 +175,11 @@ export async function runFilesTransfer(): Promise<BenchPart> {
       notes: [
         `files: 1 GiB, ${ROUNDS} rounds, medians: upload (tus, ${CHUNK / MiB} MiB chunks) ${rate(up)} vs stream copy ${rate(cp)}; download ${rate(down)} vs read ${rate(rd)}`,
         `files: BFF peak RSS growth ${Math.round(upGrowth / MiB)} MiB during uploads, ${Math.round(downGrowth / MiB)} MiB during downloads (sampled every ${SAMPLE_MS} ms)`,
+        ...(busy > os.cpus().length ? [`! files: load average up to ${busy.toFixed(1)} on ${os.cpus().length} CPUs during the transfers: other work shared the machine, the rates are noisy`] : []),
       ],
     };
   } finally {
+    clearInterval(loadTimer);
     await server?.stop();
     await db?.drop().catch(() => undefined);
     await fsp.rm(tmp, { recursive: true, force: true });
