@@ -110,6 +110,34 @@ test('make, rename, move by drag, trash and restore, cut and paste', async ({ pa
     await shot('07-pasted');
   });
 
+  await test.step('keyboard: type-ahead, Shift+arrows, Enter into a folder, Backspace out', async () => {
+    await list.press('Home');
+    await page.keyboard.type('p');
+    await expect(row(files, 'Projects')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect(files.getByTestId('files-status')).toContainText('2 selected');
+    await page.keyboard.press('ArrowUp');
+    await expect(files.getByTestId('files-status')).toContainText('one selected');
+    await page.keyboard.press('Enter');
+    await expect(files.getByTestId('files-app')).toHaveAttribute('data-location', '/Home/Projects');
+    await page.keyboard.press('Backspace');
+    await expect(files.getByTestId('files-app')).toHaveAttribute('data-location', '/Home');
+  });
+
+  await test.step('favourites: added from the menu, opened and removed from the side bar', async () => {
+    await row(files, 'Projects').click({ button: 'right' });
+    await page.getByTestId('menu-favorite').click();
+    const fav = files.locator('[data-testid=side-favorite][data-path="/Home/Projects"]');
+    await expect(fav).toBeVisible();
+    await fav.click();
+    await expect(files.getByTestId('files-app')).toHaveAttribute('data-location', '/Home/Projects');
+    await shot('07b-favorite');
+    await files.getByTestId('side-favorite-remove').click();
+    await expect(fav).toHaveCount(0);
+    await files.getByTestId('nav-back').click();
+    await expect(files.getByTestId('files-app')).toHaveAttribute('data-location', '/Home');
+  });
+
   await test.step('grid view and the context menu', async () => {
     await files.getByTestId('toggle-view').click();
     await expect(list).toHaveAttribute('data-view', 'grid');
@@ -204,8 +232,17 @@ test('marquee selection, a name clash asked, and a drag into another Files windo
     await expect(list).toBeFocused();
   });
 
-  await test.step('a second window, side by side: a file dragged into it moves there', async () => {
+  await test.step('Undo in the toast brings back what Delete moved to the Trash', async () => {
     await files.getByTestId('nav-up').click();
+    await row(files, 'c.txt').click();
+    await list.press('Delete');
+    await expect(row(files, 'c.txt')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(row(files, 'c.txt')).toBeVisible();
+    expect(await exists(path.join(home, 'c.txt'))).toBe(true);
+  });
+
+  await test.step('a second window, side by side: a file dragged into it moves there', async () => {
     await expect(row(files, 'b.txt')).toBeVisible();
     await drag(page, await titleBarGrip(files), { x: 2, y: 300 });
     await page.locator('[data-testid=dock-app][data-app=files]').click({ button: 'right' });
