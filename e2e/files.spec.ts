@@ -1,6 +1,7 @@
 // Files in a real browser: open it from the dock, make a folder, rename with F2, move by drag, delete and restore, cut and paste, marquee, conflicts, two windows, and a 100,000-entry folder scrolled to the end.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { drag, freshDesktop, openFromDock, titleBarGrip } from './support/desktop';
@@ -177,6 +178,13 @@ test('a folder of 100,000 entries opens at once and scrolls to the end', async (
   await expect(row(files, 'f099999.txt')).toHaveAttribute('aria-selected', 'true');
   await shot('11-big-end');
 
+  // A jump to the middle (the scroll bar): placeholders, then the rows of that page.
+  await list.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await shot('11b-big-middle-loading');
+  await expect(files.getByTestId('file-row-loading')).toHaveCount(0);
+  await expect(files.locator('[data-testid=file-row]').first()).toHaveAttribute('data-name', /^f04\d+\.txt$/);
+  await list.press('End');
+
   // The mouse wheel: up through pages not loaded yet; their rows arrive.
   const box = await list.boundingBox();
   await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
@@ -258,6 +266,12 @@ test('marquee selection, a name clash asked, and a drag into another Files windo
     await expect(row(files, 'b.txt')).toHaveCount(0);
     await expect.poll(() => exists(path.join(home, 'Inbox', 'b.txt'))).toBe(true);
     await shot('15-two-windows');
+  });
+
+  await test.step('no serious accessibility violations in the two windows', async () => {
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid=window][data-app=files]').analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   await test.step('dark theme and Chinese are readable', async () => {
