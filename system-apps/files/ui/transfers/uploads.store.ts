@@ -27,6 +27,8 @@ export interface UploadItem {
   error: string | null;
   /** Came back from an earlier page. */
   resumed: boolean;
+  /** The connection dropped and it is trying again by itself. */
+  retrying: boolean;
 }
 
 export const ENDPOINT = '/api/files/uploads/';
@@ -94,7 +96,12 @@ export const useUploadsStore = defineStore('files-uploads', () => {
       retryDelays: RETRY_DELAYS,
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: true,
-      onShouldRetry: (err) => shouldRetryUpload(err),
+      onShouldRetry: (err) => {
+        const retry = shouldRetryUpload(err);
+        const it = find(item.id);
+        if (it && retry) Object.assign(it, { retrying: true, speed: 0, eta: null });
+        return retry;
+      },
       onUploadUrlAvailable: () => {
         const url = run.upload?.url ?? null;
         if (url && url !== run.record.url) {
@@ -105,6 +112,7 @@ export const useUploadsStore = defineStore('files-uploads', () => {
       onProgress: (sent, total) => {
         const it = find(item.id);
         if (!it || it.state !== 'uploading') return;
+        it.retrying = false;
         it.bytesUploaded = Math.min(sent, total);
         run.samples = addSample(run.samples, { at: Date.now(), bytes: it.bytesUploaded });
         it.speed = speedOf(run.samples);
@@ -112,14 +120,14 @@ export const useUploadsStore = defineStore('files-uploads', () => {
       },
       onSuccess: () => {
         const it = find(item.id);
-        if (it) Object.assign(it, { state: 'done', bytesUploaded: it.size, speed: 0, eta: 0 });
+        if (it) Object.assign(it, { state: 'done', bytesUploaded: it.size, speed: 0, eta: 0, retrying: false });
         running.delete(item.id);
         void deleteRecord(item.id);
         pump();
       },
       onError: (err) => {
         const it = find(item.id);
-        if (it && it.state === 'uploading') Object.assign(it, { state: 'error', error: uploadErrorReason(err), speed: 0, eta: null });
+        if (it && it.state === 'uploading') Object.assign(it, { state: 'error', error: uploadErrorReason(err), speed: 0, eta: null, retrying: false });
         pump();
       },
     });
@@ -141,6 +149,7 @@ export const useUploadsStore = defineStore('files-uploads', () => {
         eta: null,
         error: null,
         resumed,
+        retrying: false,
       }) as UploadItem,
     );
   }
@@ -179,7 +188,7 @@ export const useUploadsStore = defineStore('files-uploads', () => {
     const run = running.get(id);
     if (!item || !run) return;
     if (item.state === 'uploading') void run.upload?.abort(false);
-    if (item.state === 'uploading' || item.state === 'queued') Object.assign(item, { state: 'paused', speed: 0, eta: null });
+    if (item.state === 'uploading' || item.state === 'queued') Object.assign(item, { state: 'paused', speed: 0, eta: null, retrying: false });
     pump();
   }
 
