@@ -4,8 +4,8 @@ import type { Caller } from '../files.api';
 import { HttpError } from './errors';
 import type { FilesHttpDeps } from './index';
 
-export async function requireCaller(req: FastifyRequest, deps: Pick<FilesHttpDeps, 'authenticate'>): Promise<Caller> {
+export async function requireCaller(req: FastifyRequest, deps: Pick<FilesHttpDeps, 'authenticate'>, reason = 'auth.required'): Promise<Caller> {
   const caller = await deps.authenticate(req);
-  if (!caller) throw new HttpError(401, 'auth.required', 'Sign in to continue; your session has ended or expired.');
+  if (!caller) throw new HttpError(401, reason, 'Sign in to continue; your session has ended or expired.');
   return caller;
 }

@@ -60,7 +60,7 @@ describe('placeUpload', () => {
   it('refuses to replace a folder and keeps the staging file', async () => {
     await fs.mkdir(path.join(target(), 'a.txt'));
     await fs.writeFile(path.join(target(), 'a.txt/inner'), 'x');
-    await expect(placeUpload({ staging, dir: target(), name: 'a.txt', conflict: 'replace', lastModified: null })).rejects.toMatchObject({ reason: 'files.upload.folderInTheWay' });
+    await expect(placeUpload({ staging, dir: target(), name: 'a.txt', conflict: 'replace', lastModified: null })).rejects.toMatchObject({ reason: 'files.exists' });
     expect(await fs.readFile(staging, 'utf8')).toBe('new');
   });
 

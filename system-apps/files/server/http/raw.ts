@@ -22,10 +22,11 @@ interface RawQuery {
   download?: unknown;
 }
 
-export function registerRaw(app: FastifyInstance, deps: FilesHttpDeps): void {
+/** `url`: where (share links serve their files through the same handler under their own path). */
+export function registerRaw(app: FastifyInstance, deps: Pick<FilesHttpDeps, 'authenticate' | 'host'>, url = '/api/files/raw'): void {
   app.route({
     method: ['GET', 'HEAD'],
-    url: '/api/files/raw',
+    url,
     handler: async (req: FastifyRequest<{ Querystring: RawQuery }>, reply: FastifyReply) => {
       let fd: fs.promises.FileHandle | null = null;
       try {
@@ -39,7 +40,7 @@ export function registerRaw(app: FastifyInstance, deps: FilesHttpDeps): void {
         if (!before.isFile()) throw new HttpError(400, 'files.notRegular', 'Only regular files can be opened or downloaded.');
         fd = await fs.promises.open(resolved.real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
         const stat = await fd.stat();
-        if (!stat.isFile() || stat.ino !== before.ino || stat.dev !== before.dev) throw new HttpError(409, 'files.changed', 'The file changed while it was being opened; try again.');
+        if (!stat.isFile() || stat.ino !== before.ino || stat.dev !== before.dev) throw new HttpError(409, 'files.failed', 'The file changed while it was being opened; try again.');
 
         const name = resolved.segments.at(-1) ?? resolved.root.name;
         const type = contentTypeFor(name);

@@ -19,8 +19,8 @@ const MAX_DEPTH = 64;
 export function parseUploadMetadata(metadata: Record<string, string | null> | undefined): UploadPlan {
   const target = metadata?.target;
   const relativePath = metadata?.relativePath;
-  if (!target) throw new HttpError(400, 'files.upload.noTarget', 'An upload says which folder it goes into (metadata “target”).');
-  if (!relativePath) throw new HttpError(400, 'files.upload.noName', 'An upload says its file name (metadata “relativePath”).');
+  if (!target) throw new HttpError(400, 'files.upload.invalid', 'An upload says which folder it goes into (metadata “target”).');
+  if (!relativePath) throw new HttpError(400, 'files.upload.invalid', 'An upload says its file name (metadata “relativePath”).');
   if (relativePath.includes('\0')) throw new PathError('files.path.nul', 'A name cannot contain a NUL byte.');
   if (relativePath.includes('\\')) throw new PathError('files.path.backslash', 'A name cannot contain a backslash.');
   if (relativePath.startsWith('/')) throw new PathError('files.path.absolute', 'A relative path cannot start with “/”.');
@@ -31,11 +31,11 @@ export function parseUploadMetadata(metadata: Record<string, string | null> | un
     checkName(s);
   }
   const conflict = metadata.conflict ?? 'keepBoth';
-  if (conflict !== 'keepBoth' && conflict !== 'replace') throw new HttpError(400, 'files.upload.badConflict', 'The conflict policy of an upload is “keepBoth” or “replace”.');
+  if (conflict !== 'keepBoth' && conflict !== 'replace') throw new HttpError(400, 'files.upload.invalid', 'The conflict policy of an upload is “keepBoth” or “replace”.');
   let lastModified: number | null = null;
   if (metadata.lastModified) {
     const ms = Number(metadata.lastModified);
-    if (!Number.isFinite(ms) || ms < 0 || ms > 8.64e15) throw new HttpError(400, 'files.upload.badDate', 'The last-modified time of an upload is milliseconds since 1970.');
+    if (!Number.isFinite(ms) || ms < 0 || ms > 8.64e15) throw new HttpError(400, 'files.upload.invalid', 'The last-modified time of an upload is milliseconds since 1970.');
     lastModified = ms;
   }
   return { target, folders: segments.slice(0, -1), name: segments.at(-1)!, conflict, lastModified };

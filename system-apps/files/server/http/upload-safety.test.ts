@@ -35,7 +35,7 @@ describe('tus upload refusals', () => {
   it('needs a signed-in caller', async () => {
     const res = await create(null, 10, { target: '/Home', relativePath: 'a.txt' });
     expect(res.status).toBe(401);
-    expect((await res.json()).reason).toBe('auth.required');
+    expect((await res.json()).reason).toBe('files.upload.signedOut');
   });
 
   it('refuses what would not fit, before any byte is stored', async () => {
@@ -65,7 +65,7 @@ describe('tus upload refusals', () => {
   it('wants the length up front and refuses more than the largest upload', async () => {
     const deferred = await create('alice', null, { target: '/Home', relativePath: 'a.txt' });
     expect(deferred.status).toBe(400);
-    expect((await deferred.json()).reason).toBe('files.upload.lengthRequired');
+    expect((await deferred.json()).reason).toBe('files.upload.invalid');
     const huge = await create('alice', 2_000_000, { target: '/Home', relativePath: 'a.txt' });
     expect(huge.status).toBe(413);
     expect((await huge.json()).reason).toBe('files.upload.tooLarge');
@@ -115,7 +115,7 @@ describe('tus upload refusals', () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
     }
     const none = await create('alice', 10, { target: '/Home' });
-    expect((await none.json()).reason).toBe('files.upload.noName');
+    expect((await none.json()).reason).toBe('files.upload.invalid');
     expect(await fs.readdir(path.join(t.base, 'outside'))).toEqual([]);
   });
 
@@ -130,7 +130,7 @@ describe('tus upload refusals', () => {
       body: Buffer.alloc(100),
     });
     expect(patch.status).toBe(404);
-    expect((await patch.json()).reason).toBe('files.upload.notFound');
+    expect((await patch.json()).reason).toBe('files.upload.gone');
     const del = await fetch(url, { method: 'DELETE', headers: tusHeaders('bob') });
     expect(del.status).toBe(404);
     // Still alice's, untouched.
@@ -153,7 +153,7 @@ describe('tus upload refusals', () => {
       body: Buffer.alloc(10),
     });
     expect(patch.status).toBe(409);
-    expect((await patch.json()).reason).toBe('files.upload.offsetMismatch');
+    expect((await patch.json()).reason).toBe('files.upload.failed');
   });
 });
 

@@ -41,16 +41,16 @@ const ownerKey = (userId: string) => createHash('sha256').update(`files-upload:$
 const ownedBy = (id: string, caller: Caller) => ID.exec(id)?.[1] === ownerKey(caller.id);
 
 const TUS_REASONS: Record<number, string> = {
-  404: 'files.upload.notFound',
-  409: 'files.upload.offsetMismatch',
-  410: 'files.upload.expired',
+  404: 'files.upload.gone',
+  409: 'files.upload.failed',
+  410: 'files.upload.gone',
   413: 'files.upload.tooLarge',
 };
 
 /** tus's own refusals (plain text) as our JSON, with a reason the UI knows; ours pass as they are. */
 function asJson(err: { status_code: number; body: string }): { status_code: number; body: string } {
   if (err.body.startsWith('{')) return err;
-  const reason = TUS_REASONS[err.status_code] ?? (err.status_code >= 500 ? 'files.failed' : 'files.upload.protocol');
+  const reason = TUS_REASONS[err.status_code] ?? 'files.upload.failed';
   const body: ErrorBody = { statusCode: err.status_code, error: STATUS_CODES[err.status_code] ?? 'Error', reason, message: err.body.trim() };
   return { status_code: err.status_code, body: JSON.stringify(body) };
 }
@@ -75,7 +75,7 @@ export async function registerUploads(app: FastifyInstance, deps: FilesHttpDeps)
   const callerOf = (req: unknown): Caller => {
     const raw = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
     const caller = raw && callers.get(raw);
-    if (!caller) throw new HttpError(401, 'auth.required', 'Sign in to continue; your session has ended or expired.');
+    if (!caller) throw new HttpError(401, 'files.upload.signedOut', 'Sign in to continue; your session has ended or expired.');
     return caller;
   };
   // Bytes promised to uploads in progress, per user: checked with the quota so parallel uploads cannot overfill it.
@@ -91,13 +91,13 @@ export async function registerUploads(app: FastifyInstance, deps: FilesHttpDeps)
     allowedOrigins: () => false,
     namingFunction: (req) => `${ownerKey(callerOf(req).id)}.${randomBytes(16).toString('hex')}`,
     onIncomingRequest: async (req, id) => {
-      if (!ownedBy(id, callerOf(req))) throw { status_code: 404, body: JSON.stringify(toErrorBody(new HttpError(404, 'files.upload.notFound', 'There is no such upload.'))) };
+      if (!ownedBy(id, callerOf(req))) throw { status_code: 404, body: JSON.stringify(toErrorBody(new HttpError(404, 'files.upload.gone', 'There is no such upload.'))) };
     },
     onResponseError: (_req, err) => ('status_code' in err ? asJson(err) : tusError(err, log)),
     onUploadCreate: async (req, upload) => {
       try {
         const caller = callerOf(req);
-        if (upload.size === undefined) throw new HttpError(400, 'files.upload.lengthRequired', 'An upload says its size first (Upload-Length).');
+        if (upload.size === undefined) throw new HttpError(400, 'files.upload.invalid', 'An upload says its size first (Upload-Length).');
         if (upload.size > maxSize) throw new HttpError(413, 'files.upload.tooLarge', `An upload can be at most ${maxSize} bytes.`);
         const plan = parseUploadMetadata(upload.metadata);
         await checkTarget(await host.rootsFor(caller), plan);
@@ -163,13 +163,13 @@ export async function registerUploads(app: FastifyInstance, deps: FilesHttpDeps)
   const handle = async (req: FastifyRequest, reply: FastifyReply) => {
     let hijacked = false;
     try {
-      const caller = await requireCaller(req, deps);
+      const caller = await requireCaller(req, deps, 'files.upload.signedOut');
       const rest = (req.raw.url ?? '').slice(UPLOADS_PATH.length);
-      if (req.method === 'GET') throw new HttpError(405, 'files.upload.method', 'Uploads are written, not read, here; download the file instead.');
+      if (req.method === 'GET') throw new HttpError(405, 'files.upload.invalid', 'Uploads are written, not read, here; download the file instead.');
       if (rest !== '' && rest !== '/') {
         const id = rest.slice(1);
-        if (!ownedBy(id, caller)) throw new HttpError(404, 'files.upload.notFound', 'There is no such upload.');
-        if (req.method === 'POST') throw new HttpError(405, 'files.upload.method', 'Uploads are created on the collection.');
+        if (!ownedBy(id, caller)) throw new HttpError(404, 'files.upload.gone', 'There is no such upload.');
+        if (req.method === 'POST') throw new HttpError(405, 'files.upload.invalid', 'Uploads are created on the collection.');
         hijacked = true;
         if (req.method === 'HEAD' && (await recoverComplete(caller, id, reply.hijack()))) return;
       }

@@ -122,8 +122,9 @@ async function addTree(w: Walk, real: string, name: string, stat: fs.Stats): Pro
   }
 }
 
-export function registerZip(app: FastifyInstance, deps: FilesHttpDeps): void {
-  app.get('/api/files/zip', async (req: FastifyRequest<{ Querystring: ZipQuery }>, reply: FastifyReply) => {
+/** `url`: where (share links zip their folders through the same handler under their own path). */
+export function registerZip(app: FastifyInstance, deps: Pick<FilesHttpDeps, 'authenticate' | 'host' | 'log'>, url = '/api/files/zip'): void {
+  app.get(url, async (req: FastifyRequest<{ Querystring: ZipQuery }>, reply: FastifyReply) => {
     let items: Item[];
     let filename: string;
     try {
