@@ -15,6 +15,7 @@ export interface Placement {
 }
 
 const MAX_TRIES = 10_000;
+// Refusals here are 422, not 409: to a tus client 409 means “wrong offset, look again and retry”.
 
 /** `report.pdf` → `report (2).pdf`; `.bashrc` → `.bashrc (2)`. */
 export function numbered(name: string, n: number): string {
@@ -44,7 +45,7 @@ async function renameOver(source: string, final: string): Promise<void> {
     await fs.rename(source, final);
   } catch (err) {
     if (code(err) === 'EISDIR' || code(err) === 'ENOTEMPTY' || code(err) === 'EEXIST') {
-      throw new HttpError(409, 'files.exists', 'A folder of that name is in the way; the upload was not put there.');
+      throw new HttpError(422, 'files.exists', 'A folder of that name is in the way; the upload was not put there.');
     }
     throw err;
   }
@@ -72,7 +73,7 @@ async function linkFree(source: string, dir: string, name: string): Promise<stri
       return candidate;
     }
   }
-  throw new HttpError(409, 'files.exists', 'There are too many files of that name already.');
+  throw new HttpError(422, 'files.exists', 'There are too many files of that name already.');
 }
 
 /** Returns the name the file got; the staging file is gone then. On failure it stays (complete, until it expires). */

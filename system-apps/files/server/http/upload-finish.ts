@@ -32,7 +32,7 @@ async function makeFolders(roots: readonly Root[], plan: UploadPlan): Promise<{ 
     }
     // Resolved again: what exists there now must be a folder inside the root.
     real = (await resolveSafe(roots, virtual, { write: true })).real;
-    if (!(await fs.stat(real)).isDirectory()) throw new HttpError(409, 'files.notFolder', `“${name}” is a file, so the upload cannot go into it.`);
+    if (!(await fs.stat(real)).isDirectory()) throw new HttpError(422, 'files.notFolder', `“${name}” is a file, so the upload cannot go into it.`);
   }
   return { virtual, real, made };
 }
