@@ -119,6 +119,12 @@ describe('tus upload refusals', () => {
     expect(await fs.readdir(path.join(t.base, 'outside'))).toEqual([]);
   });
 
+  it('refuses, once the bytes are in, a folder upload whose folder is a file', async () => {
+    const err = await tusUpload(t, 'alice', Buffer.from('x'), { target: '/Home', relativePath: 'file.txt/inside.txt' }).catch((e: unknown) => e);
+    expect(refusal(err)).toEqual({ status: 422, reason: 'files.notFolder' });
+    expect(await fs.readFile(path.join(t.home.alice, 'file.txt'), 'utf8')).toBe('x');
+  });
+
   it('hides one user’s uploads from another (404 for HEAD, PATCH and DELETE)', async () => {
     const res = await create('alice', 100, { target: '/Home', relativePath: 'mine.bin' });
     const url = new URL(res.headers.get('location')!, t.url).href;
