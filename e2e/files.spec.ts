@@ -126,8 +126,15 @@ test('make, rename, move by drag, trash and restore, cut and paste', async ({ pa
   });
 
   await test.step('favourites: added from the menu, opened and removed from the side bar', async () => {
-    await row(files, 'Projects').click({ button: 'right' });
-    await page.getByTestId('menu-favorite').click();
+    // The menu key opens the menu on the focused row; arrows move in it; Enter chooses.
+    await row(files, 'Projects').click();
+    await list.press('Shift+F10');
+    await expect(page.getByTestId('menu-open')).toBeFocused();
+    for (let i = 0; i < 10; i++) {
+      if (await page.getByTestId('menu-favorite').evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
     const fav = files.locator('[data-testid=side-favorite][data-path="/Home/Projects"]');
     await expect(fav).toBeVisible();
     await fav.click();
