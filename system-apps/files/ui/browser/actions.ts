@@ -35,7 +35,10 @@ export function createActions(b: Browser, o: Overlays) {
     const key = reason ? `errors['${reason}']` : '';
     return key && te(key) ? t(key) : t('files.errors.jobFailed');
   };
-  b.onError(fail);
+  // A folder that cannot be listed says so in the list itself; later pages that fail get a toast.
+  b.onError((err) => {
+    if (b.cache.value.error !== err) fail(err);
+  });
 
   const onJob = (job: Job) => {
     if (!job || !myJobs.has(job.id) || job.state === 'running') return;
@@ -201,6 +204,8 @@ export function createActions(b: Browser, o: Overlays) {
   async function paste(target = b.location.value): Promise<void> {
     const c = clipboard.content;
     if (!c || b.isTrash.value) return;
+    // Cut and pasted where it already is: nothing to do.
+    if (c.op === 'cut' && c.paths.every((p) => parentOf(p) === target)) return;
     const ok = await transfer(c.op === 'cut' ? 'move' : 'copy', c.paths, target);
     if (ok && c.op === 'cut') clipboard.clear();
   }
