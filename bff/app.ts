@@ -34,8 +34,7 @@ import { createCatalog, registerMarketRoutes, type MarketCatalog } from '../syst
 import { MarketService } from '../system-apps/market/server/market.service';
 import { PostgresProvisioner } from '../system-apps/market/server/middleware/postgres';
 import type { Caller } from '../system-apps/files/server/files.api';
-import { FilesService } from '../system-apps/files/server/files.service';
-import { registerFilesHttp } from '../system-apps/files/server/http';
+import { createFilesPlatform, type FilesPlatform } from '../system-apps/files/server/files.platform';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,7 +66,7 @@ export interface AppDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesService }): Services {
+export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesPlatform }): Services {
   const { config, pool, bus, market, files } = deps;
   const sessions = new SessionsService(pool, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, bus);
   const regulation = new RegulationService(pool, { maxFailures: config.loginMaxFailures, banMs: config.loginBanMs });
@@ -80,7 +79,10 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     wallpapers: new WallpapersService(pool, bus),
     notifications: new NotificationsService(pool, bus),
     market,
-    files,
+    files: files.files,
+    filesSearch: files.search,
+    filesShares: files.shares,
+    filesDownloads: files.downloads,
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
 }
@@ -137,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Entrances first: a request for an app's own origin never reaches the desktop's routes or headers.
   registerEntranceProxy(app, { entranceOrigin: config.entranceOrigin, publicOrigin: config.publicOrigin, resolver: () => market.entrances() });
-  const files = new FilesService({ db: pool, bus, dataDir: config.dataDir, log });
+  const files = createFilesPlatform({ config, pool, bus, log });
   const services = buildServices({ config, pool, bus, market, files });
   app.decorate('services', services);
   app.decorate('bus', bus);
@@ -147,11 +149,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealth(app, pool);
   await registerWallpaperRoutes(app);
   registerMarketRoutes(app, catalog);
-  const closeFilesHttp = await registerFilesHttp(app, { host: files, dataDir: config.dataDir, log, authenticate: (req) => requestCaller(app, req.cookies[SESSION_COOKIE]) });
-  app.addHook('onClose', async () => {
-    await closeFilesHttp();
-    await files.shutdown();
+  await files.register(app, {
+    authenticate: (req) => requestCaller(app, req.cookies[SESSION_COOKIE]),
+    allowAttempt: (ip) => services.loginLimiter.hit(ip),
   });
+  app.addHook('onClose', () => files.close());
 
   registerTrpc(app, {
     router: appRouter,

@@ -37,6 +37,16 @@ const envSchema = z.object({
     .optional(),
   /** Host and port the apps' pods reach PostgreSQL at, when it differs from DATABASE_URL's (e.g. a cluster service). */
   APP_POSTGRES_HOST: z.string().min(1).optional(),
+  /** Downloads from a URL and cloud drives may reach private networks (a NAS or MinIO on the LAN); off by default. */
+  FILES_ALLOW_PRIVATE_NETWORK: bool.default(false),
+  /** The largest file a download from a URL may bring. */
+  FILES_DOWNLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 ** 3),
+  /** 64 hex characters: the key that seals cloud-drive credentials; `<DATA_DIR>/secrets/files.key` (made on first use) otherwise. */
+  FILES_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters').optional(),
+  /** How often indexed folders are walked again for the search index (changes the watcher cannot see); 0 = never. */
+  FILES_INDEX_RESCAN_MINUTES: z.coerce.number().min(0).default(60),
+  /** Watch users' folders for outside changes (inotify; not on network file systems). */
+  FILES_WATCH: bool.default(true),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -65,6 +75,13 @@ export interface Config {
   /** e.g. `http://{id}.localhost:3000`. */
   entranceOrigin: string;
   appPostgresHost: { host: string; port: number } | undefined;
+  files: {
+    allowPrivateNetwork: boolean;
+    downloadMaxBytes: number;
+    secretKey: string | undefined;
+    indexRescanMs: number;
+    watch: boolean;
+  };
 }
 
 /** Thrown when the environment is wrong; the message names every bad variable. */
@@ -105,6 +122,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     marketSyncMs: e.MARKET_SYNC_MINUTES * 60_000,
     entranceOrigin: e.ENTRANCE_ORIGIN ?? defaultEntranceOrigin(publicOrigin),
     appPostgresHost: e.APP_POSTGRES_HOST ? hostPort(e.APP_POSTGRES_HOST) : undefined,
+    files: {
+      allowPrivateNetwork: e.FILES_ALLOW_PRIVATE_NETWORK,
+      downloadMaxBytes: e.FILES_DOWNLOAD_MAX_BYTES,
+      secretKey: e.FILES_SECRET_KEY,
+      indexRescanMs: e.FILES_INDEX_RESCAN_MINUTES * 60_000,
+      watch: e.FILES_WATCH,
+    },
   };
 }
 

@@ -347,6 +347,32 @@ const TABLE: readonly Row[] = [
     effect: async ({ t }) => (await t.db.pool.query('SELECT 1 FROM files_quotas')).rows.length > 0,
     after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_quotas')),
   },
+  { path: 'files.search.query', allow: SIGNED_IN, why: 'searches the caller’s own roots; rows are scoped by user id', input: () => ({ q: 'report' }) },
+  { path: 'files.search.rescan', allow: SIGNED_IN, why: 'walks the caller’s own roots again' },
+  { path: 'files.shares.list', allow: SIGNED_IN, why: 'the caller’s own links and shares' },
+  {
+    path: 'files.shares.createLink',
+    allow: SIGNED_IN,
+    why: 'a link to an entry in the caller’s own roots',
+    input: () => ({ path: '/Home/Documents' }),
+    effect: async ({ t, account }) => !!account && (await t.db.pool.query('SELECT 1 FROM files_shares WHERE owner_id = $1', [account.id])).rows.length > 0,
+    after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_shares')),
+  },
+  {
+    path: 'files.shares.shareWith',
+    allow: SIGNED_IN,
+    why: 'shares a folder of the caller’s own; sharing with oneself is refused after authorisation',
+    input: ({ account }) => ({ path: '/Home/Documents', user: account?.name ?? 'member' }),
+    okReasons: ['files.share.self'],
+  },
+  { path: 'files.shares.revoke', allow: SIGNED_IN, why: 'revokes the caller’s own shares only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.share.notFound'] },
+  { path: 'files.shares.people', allow: SIGNED_IN, why: 'names to share with: every signed-in user may share' },
+  {
+    path: 'files.download',
+    allow: SIGNED_IN,
+    why: 'downloads into the caller’s own folders; a private address is refused after authorisation',
+    input: () => ({ url: 'http://127.0.0.1:9/x', requestId: `authz-download-${++madeFiles}` }),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

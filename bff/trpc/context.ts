@@ -10,6 +10,9 @@ import type { WallpapersService } from '../desktop/wallpapers.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { MarketService } from '../../system-apps/market/server/market.service';
 import type { FilesApi } from '../../system-apps/files/server/files.api';
+import type { UrlDownloads } from '../../system-apps/files/server/fetch/downloads.service';
+import type { FilesSearchService } from '../../system-apps/files/server/search/search.service';
+import type { SharesService } from '../../system-apps/files/server/shares/shares.service';
 import type { FixedWindowLimiter } from './rate-limit';
 
 /** The services procedures call; built once per process in buildApp and shared by every request. */
@@ -23,6 +26,9 @@ export interface Services {
   notifications: NotificationsService;
   market: MarketService;
   files: FilesApi;
+  filesSearch: FilesSearchService;
+  filesShares: SharesService;
+  filesDownloads: UrlDownloads;
   loginLimiter: FixedWindowLimiter;
 }
 

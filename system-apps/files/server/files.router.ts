@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { adminProcedure, authedProcedure, router } from '../../../bff/trpc/init';
 import type { Caller } from './files.api';
+import { filesSearchRouter } from './search/search.router';
+import { filesSharesRouter } from './shares/shares.router';
 
 const vpath = z.string().min(1).max(4096);
 const name = z.string().min(1).max(255);
@@ -70,6 +72,14 @@ export const filesRouter = router({
     add: authedProcedure.input(z.object({ path: vpath })).mutation(({ ctx, input }) => ctx.services.files.addFavorite(caller(ctx), input.path)),
     remove: authedProcedure.input(z.object({ path: vpath })).mutation(({ ctx, input }) => ctx.services.files.removeFavorite(caller(ctx), input.path)),
   }),
+  /** By name within a tree, and by content (text, Markdown, code, PDF), from the index. */
+  search: filesSearchRouter,
+  /** Public links and folders shared with people. */
+  shares: filesSharesRouter,
+  /** Downloads a URL (or, with `media`, a video page through yt-dlp) into a folder, as a job. */
+  download: authedProcedure
+    .input(z.object({ url: z.string().min(1).max(4096), target: vpath.optional(), media: z.boolean().default(false), requestId }))
+    .mutation(({ ctx, input }) => ctx.services.filesDownloads.start(caller(ctx), input)),
   /** Owner and admins: further roots (external mounts) for a user, and quotas. */
   admin: router({
     roots: adminProcedure.input(z.object({ user: z.string().min(1).max(64) })).query(({ ctx, input }) => ctx.services.files.adminRoots(input.user)),

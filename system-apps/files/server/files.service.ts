@@ -8,8 +8,8 @@ import { makeFolder, readText, renameEntry, writeText } from './changes';
 import { guarded } from './errors';
 import type { AdminRoot, Caller, FilesApi, FilesHost } from './files.api';
 import { FilesStore } from './files.store';
-import type { Conflict, ConflictPolicy, FileEntry, FolderSize, Job, Listing, ListInput, RootInfo, TransferInput, TransferResult, TrashItem } from './files.types';
-import { JobRunner } from './jobs';
+import type { Conflict, ConflictPolicy, FileEntry, FolderSize, Job, JobKind, Listing, ListInput, RootInfo, TransferInput, TransferResult, TrashItem } from './files.types';
+import { JobRunner, type JobContext } from './jobs';
 import { JobsStore } from './jobs.store';
 import { Lister } from './listing';
 import { parentOf, resolveSafe, resolveVirtual, type Root } from './paths';
@@ -144,6 +144,11 @@ export class FilesService implements FilesApi, FilesHost {
       );
       return { jobId: job.id };
     });
+  }
+
+  /** Runs other work as one of the caller's jobs (downloads from a URL): progress, pushes, cancel, a retried request id finds it. */
+  startJob(caller: Caller, requestId: string, kind: JobKind, work: (ctx: JobContext) => Promise<void>): Promise<Job> {
+    return this.runner.start(caller.id, requestId, kind, work);
   }
 
   jobs(caller: Caller): Promise<Job[]> {

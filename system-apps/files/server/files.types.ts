@@ -76,7 +76,7 @@ export interface TransferInput {
 /** `ask` with clashes → the clashes and nothing done; otherwise the job that does it. */
 export type TransferResult = { conflicts: Conflict[] } | { jobId: string };
 
-export type JobKind = 'copy' | 'move' | 'trash' | 'restore' | 'emptyTrash';
+export type JobKind = 'copy' | 'move' | 'trash' | 'restore' | 'emptyTrash' | 'download';
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A long operation; pushed to the owner's sockets as `files.job` on every change (at most ~5 per second). */

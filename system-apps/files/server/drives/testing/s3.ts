@@ -11,8 +11,7 @@ export interface TestS3 {
 }
 
 export async function startTestS3(buckets: string[]): Promise<TestS3> {
-  // s3rver is CommonJS without types.
-  const { default: S3rver } = (await import('s3rver')) as unknown as { default: new (o: object) => { run(): Promise<{ port: number }>; close(): Promise<void> } };
+  const { default: S3rver } = await import('s3rver');
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'files-s3-'));
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: buckets.map((name) => ({ name })) });
   const { port } = await server.run();

@@ -1,0 +1,96 @@
+// Files' parts the platform wires up: the service with shared folders plugged in, search, shares, downloads from URLs, thumbnails, and their HTTP routes.
+import path from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../../../bff/config';
+import type { EventBus } from '../../../bff/realtime/bus';
+import type { Caller } from './files.api';
+import { FilesService } from './files.service';
+import { UrlDownloads } from './fetch/downloads.service';
+import { registerFilesHttp } from './http';
+import { Lister } from './listing';
+import { resolveVirtual, type Root } from './paths';
+import { FileIndexer } from './search/indexer';
+import { FilesSearchService } from './search/search.service';
+import { SearchStore } from './search/search.store';
+import { registerShareRoutes } from './shares/public.routes';
+import { SharesService } from './shares/shares.service';
+import { SharesStore } from './shares/shares.store';
+import { registerThumbs } from './thumbs/thumb.routes';
+import { Thumbnailer } from './thumbs/thumbnailer';
+
+export interface FilesPlatform {
+  files: FilesService;
+  search: FilesSearchService;
+  shares: SharesService;
+  downloads: UrlDownloads;
+  /** Registers the HTTP routes (uploads, downloads, zips, thumbnails, share links). */
+  register(app: FastifyInstance, deps: { authenticate(req: FastifyRequest): Promise<Caller | null>; allowAttempt(ip: string): boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: EventBus; log: Logger }): FilesPlatform {
+  const { config, pool, bus, log } = deps;
+  const files = new FilesService({ db: pool, bus, dataDir: config.dataDir, log });
+  const shares = new SharesService({ store: new SharesStore(pool), baseRootsFor: (c) => files.baseRootsFor(c), publicOrigin: config.publicOrigin });
+  files.setExtraRoots((caller, taken) => shares.sharedRoots(caller, taken));
+
+  const callers = new Map<string, Caller>();
+  const callerById = async (id: string): Promise<Caller | null> => {
+    const known = callers.get(id);
+    if (known) return known;
+    const { rows } = await pool.query<{ name: string; role: Caller['role'] }>('SELECT name, role FROM users WHERE id = $1', [id]);
+    if (!rows[0]) return null;
+    const caller = { id, ...rows[0] };
+    callers.set(id, caller);
+    return caller;
+  };
+  // A user's own roots are indexed; folders shared with them are their owners' to index.
+  const indexedRoots = async (userId: string): Promise<Root[]> => {
+    const caller = await callerById(userId);
+    return caller ? (await files.rootsFor(caller)).filter((r) => r.kind !== 'shared') : [];
+  };
+  const searchStore = new SearchStore(pool);
+  const indexer = new FileIndexer({ store: searchStore, rootsFor: indexedRoots, log, rescanMs: config.files.indexRescanMs, watch: config.files.watch });
+  const search = new FilesSearchService({ store: searchStore, indexer, rootsFor: (c) => files.rootsFor(c) });
+  // The app's own changes reach the index at once (the watcher and the rescan catch the rest).
+  const offChanged = bus.on('user.event', ({ userId, event, payload }) => {
+    if (event !== 'files.changed') return;
+    void (async () => {
+      const roots = await indexedRoots(userId);
+      const indexed = new Set(await searchStore.scannedRoots(userId));
+      for (const folder of (payload as { folders?: string[] }).folders ?? []) {
+        try {
+          const r = resolveVirtual(roots, folder);
+          if (indexed.has(r.root.id)) indexer.changed(userId, r.root, [r.segments.join('/')]);
+        } catch {
+          /* a folder outside the indexed roots */
+        }
+      }
+    })().catch((err: Error) => log.warn({ err: { message: err.message } }, 'files index: could not follow a change'));
+  });
+  indexer.start();
+
+  const downloads = new UrlDownloads({ files, maxBytes: config.files.downloadMaxBytes, allowPrivate: config.files.allowPrivateNetwork });
+  const thumbnailer = new Thumbnailer({ cacheDir: path.join(config.dataDir, 'cache', 'thumbs') });
+  let closeHttp: () => Promise<void> = async () => {};
+
+  return {
+    files,
+    search,
+    shares,
+    downloads,
+    async register(app, http) {
+      closeHttp = await registerFilesHttp(app, { host: files, dataDir: config.dataDir, log, authenticate: http.authenticate });
+      registerThumbs(app, { host: files, authenticate: http.authenticate, thumbnailer });
+      registerShareRoutes(app, { shares, lister: new Lister(), secureCookies: config.secureCookies, allowAttempt: http.allowAttempt, log });
+    },
+    async close() {
+      offChanged();
+      await closeHttp();
+      await indexer.stop();
+      await files.shutdown();
+    },
+  };
+}
