@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, JSHandle, Locator } from '@playwright/test';
 import { expect, signIn, test, type Account, type Page, type SharedDesktop } from './fixtures';
 import { openFromDock } from './support/desktop';
@@ -153,6 +154,13 @@ const fileRow = (files: Locator, name: string) => files.locator(`[data-testid=fi
 const MB = 1024 * 1024;
 const progressOf = async (r: Locator) => Number(await r.getByTestId('upload-progress').getAttribute('aria-valuenow'));
 
+/** No serious or critical axe violations inside `selector`. */
+async function expectAccessible(page: Page, selector: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), selector).toEqual([]);
+}
+
 async function onDisk(file: string): Promise<Buffer | null> {
   return fs.readFile(file).catch(() => null);
 }
@@ -211,8 +219,24 @@ test('files dropped from the computer upload into the folder, with progress, pau
     await expect(fileRow(files, 'two.bin')).toBeVisible();
     await shot('04-all-done');
 
+    await expectAccessible(page, '[data-testid=transfer-panel]');
     await panel.getByTestId('transfer-clear').click();
     await expect(panel.getByTestId('upload-row')).toHaveCount(0);
+  });
+
+  await test.step('cancel stops an upload and deletes what the server had of it', async () => {
+    await throttleUploads(page, 1 * MB);
+    await dropOn(list, [{ name: 'never.bin', size: 3 * MB, seed: 4 }]);
+    const panel = await transferPanel(files);
+    const r = row(panel, 'never.bin');
+    await expect.poll(() => progressOf(r), { timeout: 20_000 }).toBeGreaterThan(0);
+    await r.getByTestId('upload-cancel').click();
+    await expect(r).toHaveAttribute('data-state', 'cancelled');
+    await throttleUploads(page, null);
+    // The staging area (H2's <data>/files-uploads) keeps nothing of it: every other upload is complete.
+    await expect.poll(async () => (await fs.readdir(path.join(desktop.server.dataDir, 'files-uploads')).catch(() => [])).length).toBe(0);
+    expect(await onDisk(path.join(home, 'never.bin'))).toBeNull();
+    await panel.getByTestId('transfer-clear').click();
   });
 
   await test.step('over the quota: the server refuses before any byte, the panel says why, and it goes once there is room', async () => {
@@ -300,6 +324,7 @@ test('previews: an image, Markdown, code, PDF and audio; arrows go to the next f
   await fs.writeFile(path.join(home, 'b-readme.md'), '# Trip notes\n\nSee [the site](https://example.com) and the map:\n\n![map](a-picture.png)\n\n<script>window.pwned = 1</script>\n\n- one\n- **two**\n');
   await fs.writeFile(path.join(home, 'd-paper.pdf'), pdf('Hello PDF'));
   await fs.writeFile(path.join(home, 'e-tone.wav'), wav());
+  await fs.writeFile(path.join(home, 'f-big.log'), Array.from({ length: 60_000 }, (_, i) => `line ${i} of the log, padded to be long enough`).join('\n'));
   await fs.writeFile(path.join(home, 'c-main.ts'), 'export function greet(name: string): string {\n  // say hello\n  return `Hello, ${name}`;\n}\n');
   await signIn(page, desktop.server.origin, account);
   const files = await openFiles(page);
@@ -327,6 +352,11 @@ test('previews: an image, Markdown, code, PDF and audio; arrows go to the next f
   await expect(code).toHaveAttribute('data-language', 'typescript');
   await expect(code.locator('.hljs-keyword').first()).toHaveText('export');
   await expect(code.locator('.hljs-comment')).toHaveText('// say hello');
+  await expectAccessible(page, '[data-testid=preview-pane]');
+  // Download: the browser's own download of the raw file, as an attachment.
+  const [download] = await Promise.all([page.waitForEvent('download'), pane.getByTestId('preview-download').click()]);
+  expect(download.suggestedFilename()).toBe('c-main.ts');
+  expect(await fs.readFile((await download.path())!, 'utf8')).toContain('export function greet');
   await shot('11-code');
 
   await page.keyboard.press('ArrowRight');
@@ -339,6 +369,13 @@ test('previews: an image, Markdown, code, PDF and audio; arrows go to the next f
   await expect(pane).toHaveAttribute('data-kind', 'audio');
   await expect.poll(() => pane.getByTestId('preview-audio').evaluate((el: HTMLAudioElement) => Math.round(el.duration))).toBe(1);
   await shot('13-audio');
+
+  // A large log: only its first MiB is read, and the pane says so.
+  await page.keyboard.press('ArrowRight');
+  await expect(pane).toHaveAttribute('data-kind', 'text');
+  await expect(pane.getByTestId('preview-truncated')).toBeVisible();
+  await expect(pane.getByTestId('preview-text')).toContainText('line 1 of the log');
+  await expect(pane.getByTestId('preview-text')).not.toContainText('line 59999 of the log');
 
   await pane.getByTestId('preview-close').click();
   await expect(pane).toHaveCount(0);

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
 import { Upload } from 'tus-js-client';
 import { useTrpc } from '../../../../frontend/sdk';
-import { deleteRecord, allRecords, putRecord } from './records.db';
+import { allRecords, deleteRecord, putRecord, putUrl } from './records.db';
 import { metadataOf, newRecord, recordsFor, withUrl, type UploadRecord } from './records';
 import { addSample, etaSeconds, speedOf, type Sample } from './speed';
 import { shouldRetryUpload, uploadErrorReason } from './upload-error';
@@ -106,7 +106,7 @@ export const useUploadsStore = defineStore('files-uploads', () => {
         const url = run.upload?.url ?? null;
         if (url && url !== run.record.url) {
           run.record = withUrl(run.record, url);
-          void putRecord(run.record);
+          void putUrl(item.id, url);
         }
       },
       onProgress: (sent, total) => {
