@@ -255,6 +255,11 @@ test('marquee selection, a name clash asked, and a drag into another Files windo
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(row(files, 'c.txt')).toBeVisible();
     expect(await exists(path.join(home, 'c.txt'))).toBe(true);
+    // The jobs so far are in the transfer panel, behind the tool bar's button.
+    await files.getByTestId('toggle-transfers').click();
+    await expect(files.getByTestId('transfer-panel')).toBeVisible();
+    await shot('15a-transfers');
+    await files.getByTestId('toggle-transfers').click();
   });
 
   await test.step('a second window, side by side: a file dragged into it moves there', async () => {
