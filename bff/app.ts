@@ -83,6 +83,7 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     filesSearch: files.search,
     filesShares: files.shares,
     filesDownloads: files.downloads,
+    filesDrives: files.drives,
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
 }

@@ -367,6 +367,15 @@ const TABLE: readonly Row[] = [
   },
   { path: 'files.shares.revoke', allow: SIGNED_IN, why: 'revokes the caller’s own shares only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.share.notFound'] },
   { path: 'files.shares.people', allow: SIGNED_IN, why: 'names to share with: every signed-in user may share' },
+  { path: 'files.drives.list', allow: SIGNED_IN, why: 'the caller’s own cloud drives' },
+  {
+    path: 'files.drives.add',
+    allow: SIGNED_IN,
+    why: 'adds a drive for the caller; a private endpoint is refused after authorisation',
+    input: () => ({ name: 'Cloud', endpoint: 'http://127.0.0.1:9', bucket: 'some-bucket', accessKeyId: 'k', secretAccessKey: 's' }),
+    okReasons: ['files.drive.privateEndpoint'],
+  },
+  { path: 'files.drives.remove', allow: SIGNED_IN, why: 'removes the caller’s own drives only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.drive.notFound'] },
   {
     path: 'files.download',
     allow: SIGNED_IN,

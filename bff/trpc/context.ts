@@ -11,6 +11,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { MarketService } from '../../system-apps/market/server/market.service';
 import type { FilesApi } from '../../system-apps/files/server/files.api';
 import type { UrlDownloads } from '../../system-apps/files/server/fetch/downloads.service';
+import type { DrivesService } from '../../system-apps/files/server/drives/drives.service';
 import type { FilesSearchService } from '../../system-apps/files/server/search/search.service';
 import type { SharesService } from '../../system-apps/files/server/shares/shares.service';
 import type { FixedWindowLimiter } from './rate-limit';
@@ -29,6 +30,7 @@ export interface Services {
   filesSearch: FilesSearchService;
   filesShares: SharesService;
   filesDownloads: UrlDownloads;
+  filesDrives: DrivesService;
   loginLimiter: FixedWindowLimiter;
 }
 

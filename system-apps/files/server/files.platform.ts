@@ -8,6 +8,9 @@ import type { EventBus } from '../../../bff/realtime/bus';
 import type { Caller } from './files.api';
 import { FilesService } from './files.service';
 import { UrlDownloads } from './fetch/downloads.service';
+import { DrivesService } from './drives/drives.service';
+import { DrivesStore } from './drives/drives.store';
+import { SecretBox } from './drives/secret-box';
 import { registerFilesHttp } from './http';
 import { Lister } from './listing';
 import { resolveVirtual, type Root } from './paths';
@@ -25,6 +28,7 @@ export interface FilesPlatform {
   search: FilesSearchService;
   shares: SharesService;
   downloads: UrlDownloads;
+  drives: DrivesService;
   /** Registers the HTTP routes (uploads, downloads, zips, thumbnails, share links). */
   register(app: FastifyInstance, deps: { authenticate(req: FastifyRequest): Promise<Caller | null>; allowAttempt(ip: string): boolean }): Promise<void>;
   close(): Promise<void>;
@@ -73,6 +77,12 @@ export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: 
   indexer.start();
 
   const downloads = new UrlDownloads({ files, maxBytes: config.files.downloadMaxBytes, allowPrivate: config.files.allowPrivateNetwork });
+  const drives = new DrivesService({
+    store: new DrivesStore(pool),
+    box: SecretBox.open(config.dataDir, config.files.secretKey),
+    allowPrivateEndpoints: config.files.allowPrivateNetwork,
+    takenNames: async (caller) => (await files.rootsFor(caller)).map((r) => r.name),
+  });
   const thumbnailer = new Thumbnailer({ cacheDir: path.join(config.dataDir, 'cache', 'thumbs') });
   let closeHttp: () => Promise<void> = async () => {};
 
@@ -81,6 +91,7 @@ export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: 
     search,
     shares,
     downloads,
+    drives,
     async register(app, http) {
       closeHttp = await registerFilesHttp(app, { host: files, dataDir: config.dataDir, log, authenticate: http.authenticate });
       registerThumbs(app, { host: files, authenticate: http.authenticate, thumbnailer });
@@ -91,6 +102,7 @@ export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: 
       await closeHttp();
       await indexer.stop();
       await files.shutdown();
+      drives.shutdown();
     },
   };
 }

@@ -4,6 +4,7 @@ import { adminProcedure, authedProcedure, router } from '../../../bff/trpc/init'
 import type { Caller } from './files.api';
 import { filesSearchRouter } from './search/search.router';
 import { filesSharesRouter } from './shares/shares.router';
+import { filesDrivesRouter } from './drives/drives.router';
 
 const vpath = z.string().min(1).max(4096);
 const name = z.string().min(1).max(255);
@@ -76,6 +77,8 @@ export const filesRouter = router({
   search: filesSearchRouter,
   /** Public links and folders shared with people. */
   shares: filesSharesRouter,
+  /** S3-compatible buckets the user added as cloud drives (shown as roots of kind `drive`). */
+  drives: filesDrivesRouter,
   /** Downloads a URL (or, with `media`, a video page through yt-dlp) into a folder, as a job. */
   download: authedProcedure
     .input(z.object({ url: z.string().min(1).max(4096), target: vpath.optional(), media: z.boolean().default(false), requestId }))
