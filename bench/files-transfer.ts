@@ -50,6 +50,12 @@ function serverPid(dataDir: string): number {
   return leaf.pid;
 }
 
+/** A process's CPU seconds so far (user + system; Linux /proc). */
+function serverCpu(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop()!.trim().split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Samples a process's RSS every 50 ms while `fn` runs; returns its result and the peak growth over the RSS before it. */
 async function watchRss<T>(pid: number, fn: () => Promise<T>): Promise<{ result: T; growth: number }> {
   const rss = () => {
@@ -139,30 +145,34 @@ export async function runFilesTransfer(): Promise<BenchPart> {
     const pid = serverPid(server.dataDir);
     const placed = path.join(server.dataDir, 'users', owner.name, 'Home', 'big.bin');
 
-    const up: number[] = [];
-    const cp: number[] = [];
-    const down: number[] = [];
-    const rd: number[] = [];
-    let upGrowth = 0;
-    let downGrowth = 0;
-    // Rounds alternate the two sides, so that machine noise hits both alike.
+    const side = () => ({ times: [] as number[], growth: 0, serverCpu: [] as number[] });
+    const [up, cp, down, rd] = [side(), side(), side(), side()];
+    /** One timed run of one side: wall time, the BFF's CPU seconds and its peak RSS growth. */
+    const run = async (s: ReturnType<typeof side>, fn: () => Promise<unknown>) => {
+      const cpu0 = serverCpu(pid);
+      const r = await watchRss(pid, () => timed(fn));
+      s.times.push(r.result);
+      s.serverCpu.push(serverCpu(pid) - cpu0);
+      s.growth = Math.max(s.growth, r.growth);
+    };
+    const copyOnce = () => pipeline(fs.createReadStream(source, { highWaterMark: MiB }), fs.createWriteStream(copy, { highWaterMark: MiB }));
+    const downloadOnce = async () => {
+      const bytes = await download(server!, cookie, '/Home/big.bin');
+      if (bytes !== SIZE) throw new Error(`the download brought ${bytes} bytes, not ${SIZE}`);
+    };
+    const mibs = (s: ReturnType<typeof side>) => `${(SIZE / MiB / s.times.at(-1)!).toFixed(0)} MiB/s`;
+    // Rounds alternate which side goes first, so that caches and machine noise favour neither.
     for (let round = 1; round <= ROUNDS; round++) {
-      const u = await watchRss(pid, () => timed(() => upload(server!, cookie, source, 'big.bin')));
-      up.push(u.result);
-      upGrowth = Math.max(upGrowth, u.growth);
-      cp.push(await timed(() => pipeline(fs.createReadStream(source, { highWaterMark: MiB }), fs.createWriteStream(copy, { highWaterMark: MiB }))));
-      await fsp.rm(copy);
-      process.stderr.write(`files-transfer: upload round ${round}/${ROUNDS}: ${(SIZE / MiB / up.at(-1)!).toFixed(0)} MiB/s vs copy ${(SIZE / MiB / cp.at(-1)!).toFixed(0)} MiB/s\n`);
+      const pair: [() => Promise<void>, () => Promise<void>] = [() => run(up, () => upload(server!, cookie, source, 'big.bin')), () => run(cp, copyOnce).then(() => fsp.rm(copy))];
+      for (const f of round % 2 ? pair : pair.reverse()) await f();
+      process.stderr.write(`files-transfer: upload round ${round}/${ROUNDS}: ${mibs(up)} vs copy ${mibs(cp)}\n`);
     }
     if ((await sha256(placed)) !== (await sha256(source))) throw new Error('the uploaded file differs from its source');
+    await readAll(placed);
     for (let round = 1; round <= ROUNDS; round++) {
-      let bytes = 0;
-      const d = await watchRss(pid, () => timed(async () => (bytes = await download(server!, cookie, '/Home/big.bin'))));
-      if (bytes !== SIZE) throw new Error(`the download brought ${bytes} bytes, not ${SIZE}`);
-      down.push(d.result);
-      downGrowth = Math.max(downGrowth, d.growth);
-      rd.push(await timed(() => readAll(placed)));
-      process.stderr.write(`files-transfer: download round ${round}/${ROUNDS}: ${(SIZE / MiB / down.at(-1)!).toFixed(0)} MiB/s vs read ${(SIZE / MiB / rd.at(-1)!).toFixed(0)} MiB/s\n`);
+      const pair: [() => Promise<void>, () => Promise<void>] = [() => run(down, downloadOnce), () => run(rd, () => readAll(placed))];
+      for (const f of round % 2 ? pair : pair.reverse()) await f();
+      process.stderr.write(`files-transfer: download round ${round}/${ROUNDS}: ${mibs(down)} vs read ${mibs(rd)}\n`);
     }
 
     clearInterval(loadTimer);
@@ -171,10 +181,11 @@ export async function runFilesTransfer(): Promise<BenchPart> {
     const row = (name: string, ratio: number): Row => ({ name, ratio: Math.round(ratio * 100) / 100, target: 0.5, ok: ratio >= 0.5 });
     const rate = (times: number[]) => `${Math.round(SIZE / MiB / median(times))} MiB/s`;
     return {
-      rows: [row('files-upload-1gib-vs-disk-copy', median(cp) / median(up)), row('files-download-1gib-vs-disk-read', median(rd) / median(down))],
+      rows: [row('files-upload-1gib-vs-disk-copy', median(cp.times) / median(up.times)), row('files-download-1gib-vs-disk-read', median(rd.times) / median(down.times))],
       notes: [
-        `files: 1 GiB, ${ROUNDS} rounds, medians: upload (tus, ${CHUNK / MiB} MiB chunks) ${rate(up)} vs stream copy ${rate(cp)}; download ${rate(down)} vs read ${rate(rd)}`,
-        `files: BFF peak RSS growth ${Math.round(upGrowth / MiB)} MiB during uploads, ${Math.round(downGrowth / MiB)} MiB during downloads (sampled every ${SAMPLE_MS} ms)`,
+        `files: 1 GiB, ${ROUNDS} rounds, medians: upload (tus, ${CHUNK / MiB} MiB chunks) ${rate(up.times)} vs stream copy ${rate(cp.times)}; download ${rate(down.times)} vs read ${rate(rd.times)}`,
+        `files: BFF CPU per GiB (median): ${median(up.serverCpu).toFixed(2)} s uploading, ${median(down.serverCpu).toFixed(2)} s downloading`,
+        `files: BFF peak RSS growth ${Math.round(up.growth / MiB)} MiB during uploads, ${Math.round(down.growth / MiB)} MiB during downloads (sampled every ${SAMPLE_MS} ms)`,
         ...(busy > os.cpus().length ? [`! files: load average up to ${busy.toFixed(1)} on ${os.cpus().length} CPUs during the transfers: other work shared the machine, the rates are noisy`] : []),
       ],
     };
