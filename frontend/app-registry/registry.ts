@@ -33,8 +33,17 @@ export function setInstalledApps(installed: SystemAppManifest[]): void {
   for (const a of installed) byId.set(a.id, a);
 }
 
+const extOf = (name: string) => (name.includes('.') ? name.split('.').pop()!.toLowerCase() : '');
+
 /** The app that opens a file: the first that names its extension, else the first that takes any file. */
 export function appForFile(name: string): SystemAppManifest | undefined {
-  const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
+  const ext = extOf(name);
   return apps.find((a) => ext && a.fileTypes?.includes(ext)) ?? apps.find((a) => a.fileTypes?.includes('*'));
+}
+
+/** Every app that opens a file: those that name its extension first, then those that take any file. */
+export function appsForFile(name: string): SystemAppManifest[] {
+  const ext = extOf(name);
+  const named = ext ? apps.filter((a) => a.fileTypes?.includes(ext)) : [];
+  return [...named, ...apps.filter((a) => a.fileTypes?.includes('*') && !named.includes(a))];
 }

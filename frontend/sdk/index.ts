@@ -10,7 +10,7 @@ import type { AppCommand, SearchProvider, WindowHandle } from './types';
 
 export { SDK_VERSION } from './types';
 export type { AppCommand, SearchProvider, SearchResult, SystemAppManifest, WindowDefaults, WindowHandle } from './types';
-export type { NotifyOptions } from './keys';
+export type { FileApp, NotifyOptions } from './keys';
 export { defineSystemApp } from './define';
 /** The panel an app shows until it is built. */
 export { default as NotBuiltYet } from './NotBuiltYet.vue';
@@ -37,9 +37,9 @@ export function useWindow(): WindowHandle {
 }
 
 /** Open apps and files, and send notifications, on behalf of the calling app. */
-export function useShell(): Pick<ShellApi, 'openApp' | 'openFile' | 'openUrl' | 'notify'> {
+export function useShell(): Pick<ShellApi, 'openApp' | 'openFile' | 'appsForFile' | 'openUrl' | 'notify'> {
   const shell = need(inject(shellKey, undefined), 'useShell()');
-  return { openApp: shell.openApp, openFile: shell.openFile, openUrl: shell.openUrl, notify: (o: NotifyOptions) => shell.notify(o) };
+  return { openApp: shell.openApp, openFile: shell.openFile, appsForFile: shell.appsForFile, openUrl: shell.openUrl, notify: (o: NotifyOptions) => shell.notify(o) };
 }
 
 /** Registers spotlight commands for as long as the calling component lives. */

@@ -1,6 +1,6 @@
 // Builds the ShellApi the SDK hands to apps: open apps and files, notify, register commands and search providers.
 import { Notify } from 'quasar';
-import { appForFile, appsById } from '../app-registry/registry';
+import { appForFile, appsById, appsForFile } from '../app-registry/registry';
 import type { NotifyOptions, ShellApi } from '../sdk/keys';
 import { useSpotlightRegistry } from '../spotlight/registry.store';
 import { useWindowsStore } from '../window-manager/windows.store';
@@ -29,6 +29,10 @@ export function createShellApi(): ShellApi {
     openFile(path) {
       const app = appForFile(path);
       if (app) windows.open(app, { path });
+    },
+    appsForFile(path) {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      return appsForFile(name).map((a) => ({ id: a.id, title: a.title, icon: a.icon, color: a.color }));
     },
     openUrl(url, title) {
       const app = appsById.get('web');

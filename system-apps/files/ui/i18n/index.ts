@@ -1,12 +1,14 @@
 // Files' strings, merged into the desktop's messages when the app's chunk first loads (they stay out of the shell's bundle).
 import type { Composer } from 'vue-i18n';
 import browser from './browser';
+import extras from './extras';
 import transfers from './transfers';
 
 type Tree = Record<string, unknown>;
 type Part = { 'en-US': Tree; 'zh-CN': Tree };
 
-const parts: Part[] = [browser, transfers];
+// Transfers last: where two parts name the same string (a job's kind), the transfer panel's own wins.
+const parts: Part[] = [browser, extras, transfers];
 let merged = false;
 
 /** Adds `files.*` and the `errors['files.…']` sentences to both locales, once. */
