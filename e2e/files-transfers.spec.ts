@@ -430,14 +430,19 @@ test('a save that finds the file changed on disk offers a choice; "save mine as 
     await shot('16-copy-saved');
   });
 
-  await test.step('closing with unsaved changes asks first', async () => {
+  await test.step('unsaved changes: opening another file keeps the editor on its file, and closing asks first', async () => {
     await content.click();
     await page.keyboard.type('unsaved ');
+    await fileRow(files, 'notes (copy).txt').dblclick();
+    await expect(pane.getByTestId('preview-name')).toHaveText('notes.txt');
+    await expect(content).toContainText('unsaved');
     await editor.getByTestId('editor-close').click();
     await expect(page.getByTestId('editor-leave')).toBeVisible();
     await shot('17-leave');
     await page.getByTestId('editor-discard').click();
     await expect(editor).toHaveCount(0);
+    // The pane now follows the selection again.
+    await expect(pane.getByTestId('preview-name')).toHaveText('notes (copy).txt');
     expect((await onDisk(file))?.toString()).toBe('theirs: rewritten on disk\n');
   });
 });
