@@ -1,10 +1,12 @@
 // /api/files/uploads: resumable uploads (tus) staged under <data>/files-uploads, owned by their creator, placed atomically when complete.
 import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import { EVENTS, Server, Upload } from '@tus/server';
+import { ERRORS, EVENTS, Server, Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../files.api';
 import { requireCaller } from './auth';
@@ -23,11 +25,22 @@ export interface UploadOptions {
   maxSize?: number;
 }
 
-/** tus's FileStore, which still answers for an upload just placed (tus reads it once more for the last answer). */
+/** tus's FileStore, which still answers for an upload just placed (tus reads it once more for the last answer) and writes in bigger batches. */
 class StagingStore extends FileStore {
   readonly placed = new Map<string, { upload: Upload; at: number }>();
   override async getUpload(id: string): Promise<Upload> {
     return this.placed.get(id)?.upload ?? super.getUpload(id);
+  }
+
+  /** As FileStore's, with 1 MiB of write buffer (batched writes) and no counting stage: less CPU per byte. */
+  override async write(readable: NodeJS.ReadableStream, id: string, offset: number): Promise<number> {
+    const out = createWriteStream(path.join(this.directory, id), { flags: 'r+', start: offset, highWaterMark: 1024 * 1024 });
+    try {
+      await pipeline(readable, out);
+    } catch {
+      throw ERRORS.FILE_WRITE_ERROR;
+    }
+    return offset + out.bytesWritten;
   }
 }
 
