@@ -1,7 +1,7 @@
 // The page's upload queue (shared by every Files window): tus uploads three at a time, with progress, pause, resume, cancel, retry and resume after a reload.
 import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
-import { Upload } from 'tus-js-client';
+import type { Upload } from 'tus-js-client';
 import { useTrpc } from '../../../../frontend/sdk';
 import { allRecords, deleteRecord, putRecord, putUrl } from './records.db';
 import { metadataOf, newRecord, recordsFor, withUrl, type UploadRecord } from './records';
@@ -42,6 +42,10 @@ interface Running {
   upload: Upload | null;
   samples: Sample[];
 }
+
+/** tus-js-client loads with the first upload, not with the Files window. */
+let tusModule: Promise<typeof import('tus-js-client')> | null = null;
+const loadTus = () => (tusModule ??= import('tus-js-client'));
 
 let seq = 0;
 const newId = () => `${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -86,8 +90,28 @@ export const useUploadsStore = defineStore('files-uploads', () => {
     item.state = 'uploading';
     item.error = null;
     run.samples = [{ at: Date.now(), bytes: item.bytesUploaded }];
-    // The same tus Upload resumes from its URL; a new one (after a reload) starts from the stored URL.
-    run.upload ??= new Upload(run.record.file, {
+    if (run.upload) {
+      run.upload.start();
+      return;
+    }
+    loadTus().then(
+      ({ Upload }) => {
+        // Paused or cancelled while the library loaded: it starts when resumed.
+        if (find(item.id)?.state !== 'uploading' || running.get(item.id) !== run) return;
+        run.upload ??= create(Upload, item, run);
+        run.upload.start();
+      },
+      () => {
+        const it = find(item.id);
+        if (it?.state === 'uploading') Object.assign(it, { state: 'error', error: 'files.upload.network' });
+        pump();
+      },
+    );
+  }
+
+  /** A tus upload for `item`; a new one after a reload starts from the stored URL (asking the server where it stopped). */
+  function create(Upload: typeof import('tus-js-client').Upload, item: UploadItem, run: Running): Upload {
+    return new Upload(run.record.file, {
       endpoint: ENDPOINT,
       uploadUrl: run.record.url,
       headers: { 'x-olares-request': '1' },
@@ -131,7 +155,6 @@ export const useUploadsStore = defineStore('files-uploads', () => {
         pump();
       },
     });
-    run.upload.start();
   }
 
   function add(record: UploadRecord, resumed: boolean): void {
@@ -211,7 +234,12 @@ export const useUploadsStore = defineStore('files-uploads', () => {
     running.delete(id);
     void deleteRecord(id);
     if (run?.upload) void run.upload.abort(true).catch(() => undefined);
-    else if (run?.record.url) void Upload.terminate(run.record.url, { headers: { 'x-olares-request': '1' } }).catch(() => undefined);
+    else if (run?.record.url) {
+      const url = run.record.url;
+      void loadTus()
+        .then(({ Upload }) => Upload.terminate(url, { headers: { 'x-olares-request': '1' } }))
+        .catch(() => undefined);
+    }
     pump();
   }
 
