@@ -15,7 +15,7 @@ const tooLarge = () => appError('PAYLOAD_TOO_LARGE', 'files.text.tooLarge', 'The
 export const versionOf = (st: { mtimeMs: number; size: number }) => `${st.mtimeMs}-${st.size}`;
 
 /** Binary: a NUL byte early on, or bytes that are not UTF-8. */
-function decodeText(buf: Buffer): string | null {
+export function decodeText(buf: Buffer): string | null {
   if (buf.subarray(0, 8192).includes(0)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -26,7 +26,7 @@ function decodeText(buf: Buffer): string | null {
 
 /** One write at a time per file: two saves never both pass the version check. */
 const writing = new Map<string, Promise<unknown>>();
-async function serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {
+export async function serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const before = writing.get(key) ?? Promise.resolve();
   const run = before.catch(() => undefined).then(fn);
   writing.set(key, run);

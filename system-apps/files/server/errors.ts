@@ -1,6 +1,8 @@
 // Turns path refusals and file-system errors into typed tRPC errors with Files' reason keys, never a host path.
 import { TRPCError } from '@trpc/server';
 import { appError } from '../../../bff/trpc/app-error';
+import { toTrpcError } from './drives/drives.service';
+import { DriveError } from './drives/s3-drive';
 import { PathError } from './paths';
 
 export const notFound = () => appError('NOT_FOUND', 'files.notFound', 'That file or folder does not exist (any more).');
@@ -9,6 +11,7 @@ export const exists = (name: string) => appError('CONFLICT', 'files.exists', `So
 /** The error to throw for `err`: TRPCErrors pass through, PathErrors and errno codes get reasons, anything else is rethrown as is. */
 export function toFilesError(err: unknown): unknown {
   if (err instanceof TRPCError) return err;
+  if (err instanceof DriveError) return toTrpcError(err);
   if (err instanceof PathError) {
     if (err.reason === 'files.path.notFound') return appError('NOT_FOUND', err.reason, err.message);
     if (err.reason === 'files.path.readOnly') return appError('FORBIDDEN', err.reason, err.message);

@@ -54,4 +54,6 @@ export interface FilesHost {
   changed(userId: string, folders: string[]): void;
   /** A folder of the caller's own, outside their roots, for staging (uploads in progress): `<data>/users/<name>/.staging`. */
   stagingDir(caller: Caller): Promise<string>;
+  /** Where `virtual` is on a cloud drive, or null for a path on this host (no drives: always null). */
+  driveAt?(caller: Caller, roots: readonly import('./paths').Root[], virtual: string, opts?: { write?: boolean }): Promise<import('./drives/drive-ops').DriveLocation | null>;
 }

@@ -8,6 +8,7 @@ import type { EventBus } from '../../../bff/realtime/bus';
 import type { Caller } from './files.api';
 import { FilesService } from './files.service';
 import { UrlDownloads } from './fetch/downloads.service';
+import { driveRoot } from './drives/drive-ops';
 import { DrivesService } from './drives/drives.service';
 import { DrivesStore } from './drives/drives.store';
 import { SecretBox } from './drives/secret-box';
@@ -37,8 +38,24 @@ export interface FilesPlatform {
 export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: EventBus; log: Logger }): FilesPlatform {
   const { config, pool, bus, log } = deps;
   const files = new FilesService({ db: pool, bus, dataDir: config.dataDir, log });
-  const shares = new SharesService({ store: new SharesStore(pool), baseRootsFor: (c) => files.baseRootsFor(c), publicOrigin: config.publicOrigin });
-  files.setExtraRoots((caller, taken) => shares.sharedRoots(caller, taken));
+  const shares = new SharesService({
+    store: new SharesStore(pool),
+    baseRootsFor: (c) => files.baseRootsFor(c),
+    publicOrigin: config.publicOrigin,
+    driveRootNames: async (c) => (await files.rootsFor(c)).filter((r) => r.kind === 'drive').map((r) => r.name),
+  });
+  // After Home and the admin-added roots: folders shared with the caller, then the caller's cloud drives (numbered when a name is taken).
+  files.setExtraRoots(async (caller, taken) => {
+    const shared = await shares.sharedRoots(caller, taken);
+    const used = new Set([...taken, ...shared.map((r) => r.name)].map((n) => n.toLowerCase()));
+    const cloud = (await drives.roots(caller)).map((d) => {
+      let name = d.name;
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${d.name} (${n})`;
+      used.add(name.toLowerCase());
+      return driveRoot({ ...d, name });
+    });
+    return [...shared, ...cloud];
+  });
 
   const callers = new Map<string, Caller>();
   const callerById = async (id: string): Promise<Caller | null> => {
@@ -50,10 +67,10 @@ export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: 
     callers.set(id, caller);
     return caller;
   };
-  // A user's own roots are indexed; folders shared with them are their owners' to index.
+  // A user's own roots on this host are indexed; folders shared with them are their owners' to index; cloud drives are not indexed.
   const indexedRoots = async (userId: string): Promise<Root[]> => {
     const caller = await callerById(userId);
-    return caller ? (await files.rootsFor(caller)).filter((r) => r.kind !== 'shared') : [];
+    return caller ? (await files.rootsFor(caller)).filter((r) => r.kind === 'home' || r.kind === 'mount') : [];
   };
   const searchStore = new SearchStore(pool);
   const indexer = new FileIndexer({ store: searchStore, rootsFor: indexedRoots, log, rescanMs: config.files.indexRescanMs, watch: config.files.watch });
@@ -83,6 +100,7 @@ export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: 
     allowPrivateEndpoints: config.files.allowPrivateNetwork,
     takenNames: async (caller) => (await files.rootsFor(caller)).map((r) => r.name),
   });
+  files.setDrives((caller, id) => drives.drive(caller, id));
   const thumbnailer = new Thumbnailer({ cacheDir: path.join(config.dataDir, 'cache', 'thumbs') });
   let closeHttp: () => Promise<void> = async () => {};
 

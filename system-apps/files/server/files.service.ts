@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import type { Queryable } from '../../../bff/db/pool';
 import type { EventBus } from '../../../bff/realtime/bus';
 import { makeFolder, readText, renameEntry, writeText } from './changes';
+import { DriveOps, type DriveLocation, type DriveOpener } from './drives/drive-ops';
+import { involvesDrive, planDriveTransfer, runDriveTransfer } from './drives/drive-transfer';
+import { appError } from '../../../bff/trpc/app-error';
 import { guarded } from './errors';
 import type { AdminRoot, Caller, FilesApi, FilesHost } from './files.api';
 import { FilesStore } from './files.store';
@@ -35,6 +38,8 @@ export class FilesService implements FilesApi, FilesHost {
   private readonly space: Space;
   private readonly runner: JobRunner;
   private readonly bin: Trash;
+  /** Operations on cloud drives (set by the platform once DrivesService exists). */
+  private drives: DriveOps | null = null;
 
   constructor(private readonly deps: FilesDeps) {
     this.store = new FilesStore(deps.db);
@@ -61,6 +66,22 @@ export class FilesService implements FilesApi, FilesHost {
     this.rootsOf.extra = fn;
   }
 
+  /** Lets drive roots be used: `open` gives the caller's client for a drive. */
+  setDrives(open: DriveOpener): void {
+    this.drives = new DriveOps(open);
+  }
+
+  async driveAt(caller: Caller, roots: readonly Root[], virtual: string, opts: { write?: boolean } = {}): Promise<DriveLocation | null> {
+    return this.drives ? this.drives.locate(caller, roots, virtual, opts) : null;
+  }
+
+  /** The caller's roots and, when `p` is on a cloud drive, where. */
+  private async at(caller: Caller, p: string, write = false): Promise<{ roots: Root[]; drive: DriveLocation | null; ops: DriveOps }> {
+    const roots = await this.rootsFor(caller);
+    const drive = await this.driveAt(caller, roots, p, { write });
+    return { roots, drive, ops: this.drives! };
+  }
+
   checkSpace(caller: Caller, bytes: number): Promise<void> {
     return this.space.check(caller, bytes);
   }
@@ -84,15 +105,24 @@ export class FilesService implements FilesApi, FilesHost {
   }
 
   list(caller: Caller, input: ListInput): Promise<Listing> {
-    return guarded(async () => this.lister.list(await this.rootsFor(caller), input));
+    return guarded(async () => {
+      const { roots, drive, ops } = await this.at(caller, input.path);
+      return drive ? ops.list(drive, input) : this.lister.list(roots, input);
+    });
   }
 
   stat(caller: Caller, p: string): Promise<FileEntry> {
-    return guarded(async () => this.lister.stat(await this.rootsFor(caller), p));
+    return guarded(async () => {
+      const { roots, drive, ops } = await this.at(caller, p);
+      return drive ? ops.stat(drive) : this.lister.stat(roots, p);
+    });
   }
 
   folderSize(caller: Caller, p: string, signal?: AbortSignal): Promise<FolderSize> {
-    return guarded(async () => this.lister.folderSize(await this.rootsFor(caller), p, signal));
+    return guarded(async () => {
+      const { roots, drive, ops } = await this.at(caller, p);
+      return drive ? ops.folderSize(drive, signal) : this.lister.folderSize(roots, p, signal);
+    });
   }
 
   usage(caller: Caller): Promise<{ usedBytes: number; quotaBytes: number | null; freeBytes: number }> {
@@ -102,12 +132,18 @@ export class FilesService implements FilesApi, FilesHost {
   // ---- Changes ---------------------------------------------------------------------------------
 
   readText(caller: Caller, p: string): Promise<{ text: string; version: string; entry: FileEntry }> {
-    return guarded(async () => readText(await this.rootsFor(caller), p));
+    return guarded(async () => {
+      const { roots, drive, ops } = await this.at(caller, p);
+      return drive ? ops.readText(drive) : readText(roots, p);
+    });
   }
 
   writeText(caller: Caller, p: string, text: string, expectedVersion: string | null): Promise<{ version: string; entry: FileEntry }> {
     return guarded(async () => {
-      const saved = await writeText(await this.rootsFor(caller), p, text, expectedVersion, (bytes, root) => this.space.check(caller, bytes, root.dir, root.kind === 'home'));
+      const { roots, drive, ops } = await this.at(caller, p, true);
+      const saved = drive
+        ? await ops.writeText(drive, text, expectedVersion)
+        : await writeText(roots, p, text, expectedVersion, (bytes, root) => this.space.check(caller, bytes, root.dir, root.kind === 'home'));
       this.changed(caller.id, [parentOf(saved.entry.path)]);
       return saved;
     });
@@ -115,7 +151,8 @@ export class FilesService implements FilesApi, FilesHost {
 
   mkdir(caller: Caller, parent: string, name: string): Promise<FileEntry> {
     return guarded(async () => {
-      const entry = await makeFolder(await this.rootsFor(caller), parent, name);
+      const { roots, drive, ops } = await this.at(caller, parent, true);
+      const entry = drive ? await ops.mkdir(drive, name) : await makeFolder(roots, parent, name);
       this.changed(caller.id, [parentOf(entry.path)]);
       return entry;
     });
@@ -123,7 +160,8 @@ export class FilesService implements FilesApi, FilesHost {
 
   rename(caller: Caller, p: string, name: string): Promise<FileEntry> {
     return guarded(async () => {
-      const { entry, from } = await renameEntry(await this.rootsFor(caller), p, name);
+      const { roots, drive, ops } = await this.at(caller, p, true);
+      const { entry, from } = drive ? await ops.rename(drive, name) : await renameEntry(roots, p, name);
       await this.store.moveFavorites(caller.id, from, entry.path);
       this.changed(caller.id, [parentOf(entry.path)]);
       return entry;
@@ -134,7 +172,9 @@ export class FilesService implements FilesApi, FilesHost {
     return guarded(async () => {
       const again = await this.runner.existing(caller.id, input.requestId);
       if (again) return { jobId: again.id };
-      const plan = await planTransfer(await this.rootsFor(caller), input);
+      const roots = await this.rootsFor(caller);
+      if (this.drives && involvesDrive(roots, input)) return this.driveTransfer(caller, roots, input);
+      const plan = await planTransfer(roots, input);
       if (input.conflict === 'ask' && plan.conflicts.length) return { conflicts: plan.conflicts };
       const job = await this.runner.start(caller.id, input.requestId, input.op, (ctx) =>
         runTransfer(plan, input.conflict, ctx, {
@@ -144,6 +184,19 @@ export class FilesService implements FilesApi, FilesHost {
       );
       return { jobId: job.id };
     });
+  }
+
+  /** A copy or move to, from or between cloud drives. */
+  private async driveTransfer(caller: Caller, roots: Root[], input: TransferInput): Promise<TransferResult> {
+    const plan = await planDriveTransfer(caller, roots, this.drives!, input);
+    if (input.conflict === 'ask' && plan.conflicts.length) return { conflicts: plan.conflicts };
+    const job = await this.runner.start(caller.id, input.requestId, input.op, (ctx) =>
+      runDriveTransfer(plan, input.conflict, ctx, {
+        checkSpace: (bytes, dir, home) => this.space.check(caller, bytes, dir, home),
+        moved: (from, to) => this.store.moveFavorites(caller.id, from, to),
+      }),
+    );
+    return { jobId: job.id };
   }
 
   /** Runs other work as one of the caller's jobs (downloads from a URL): progress, pushes, cancel, a retried request id finds it. */
@@ -178,8 +231,29 @@ export class FilesService implements FilesApi, FilesHost {
     return guarded(async () => {
       const again = await this.runner.existing(caller.id, requestId);
       if (again) return { jobId: again.id };
-      const entries = await this.bin.prepare(await this.rootsFor(caller), paths);
-      const job = await this.runner.start(caller.id, requestId, 'trash', (ctx) => this.bin.move(caller.id, this.trashDir(caller), entries, ctx));
+      const roots = await this.rootsFor(caller);
+      // Entries on a cloud drive are deleted for good: a bucket has no trash, and they do not come to this server's.
+      const remote: DriveLocation[] = [];
+      const local: string[] = [];
+      for (const p of paths) {
+        const drive = await this.driveAt(caller, roots, p, { write: true });
+        if (!drive) local.push(p);
+        else if (drive.segments.length === 0) throw appError('BAD_REQUEST', 'files.trash.root', `“${drive.root.name}” itself cannot be deleted.`);
+        else if (!remote.some((r) => r.virtual === drive.virtual)) remote.push(drive);
+      }
+      const entries = local.length ? await this.bin.prepare(roots, local) : [];
+      const itemsTotal = entries.length + remote.length;
+      const job = await this.runner.start(caller.id, requestId, 'trash', async (ctx) => {
+        if (entries.length) await this.bin.move(caller.id, this.trashDir(caller), entries, { ...ctx, progress: (patch) => ctx.progress({ ...patch, ...('itemsTotal' in patch ? { itemsTotal } : {}) }) });
+        ctx.progress({ itemsTotal });
+        for (const r of remote) {
+          if (ctx.signal.aborted) return;
+          ctx.progress({ current: r.virtual });
+          await this.drives!.remove(r, ctx.signal);
+          ctx.touch(parentOf(r.virtual));
+          ctx.progress({ itemsDone: ctx.job.itemsDone + 1 });
+        }
+      });
       return { jobId: job.id };
     });
   }
@@ -217,9 +291,17 @@ export class FilesService implements FilesApi, FilesHost {
 
   addFavorite(caller: Caller, p: string): Promise<string[]> {
     return guarded(async () => {
-      const r = await resolveSafe(await this.rootsFor(caller), p);
-      await fsp.stat(r.real);
-      await this.store.addFavorite(caller.id, r.virtual);
+      const { roots, drive, ops } = await this.at(caller, p);
+      let virtual: string;
+      if (drive) {
+        await ops.statItem(drive);
+        virtual = drive.virtual;
+      } else {
+        const r = await resolveSafe(roots, p);
+        await fsp.stat(r.real);
+        virtual = r.virtual;
+      }
+      await this.store.addFavorite(caller.id, virtual);
       return this.store.favorites(caller.id);
     });
   }

@@ -47,10 +47,12 @@ export interface RootInfo {
   id: string;
   /** The first segment of its virtual paths (`Home`). */
   name: string;
-  /** `shared`: a folder another user shared with this one. */
-  kind: 'home' | 'mount' | 'shared';
+  /** `shared`: a folder another user shared with this one; `drive`: a cloud drive (S3-compatible bucket) the user added. */
+  kind: 'home' | 'mount' | 'shared' | 'drive';
   path: VirtualPath;
   readOnly: boolean;
+  /** For `drive` roots: the drive's id (as files.drives.list gives it). */
+  driveId?: string;
 }
 
 export type ConflictPolicy = 'ask' | 'replace' | 'keepBoth' | 'skip';

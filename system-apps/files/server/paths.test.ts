@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkName, parseVirtualPath, PathError, resolveSafe, resolveVirtual, type Root } from './paths';
+import { checkInside, checkName, driveDir, parseVirtualPath, PathError, resolveSafe, resolveVirtual, type Root } from './paths';
 
 /** The reason a call was refused with, or 'accepted'. */
 async function reason(fn: () => unknown): Promise<string> {
@@ -174,5 +174,20 @@ describe('links on a real disk', () => {
   it('resolves paths that do not exist yet below real folders (for new files)', async () => {
     const r = await resolveSafe([home], '/Home/Documents/new folder/新しい 📁/file.txt', { write: true });
     expect(r.real).toBe(path.join(home.dir, 'Documents', 'new folder', '新しい 📁', 'file.txt'));
+  });
+});
+
+describe('cloud-drive roots', () => {
+  const drive: Root = { id: 'drive-1', name: 'Backup', kind: 'drive', dir: driveDir('d1'), readOnly: false, driveId: 'd1' };
+
+  it('resolve lexically (for dispatch) but never to a host path: resolveSafe and checkInside fail closed', async () => {
+    expect(resolveVirtual([drive], '/Backup/a/b.txt')).toMatchObject({ virtual: '/Backup/a/b.txt', segments: ['a', 'b.txt'] });
+    expect(await reason(() => resolveSafe([drive], '/Backup/a/b.txt'))).toBe('files.path.remote');
+    expect(await reason(() => resolveSafe([drive], '/Backup'))).toBe('files.path.remote');
+    expect(await reason(() => resolveSafe([drive], '/Backup/new', { write: true }))).toBe('files.path.remote');
+    expect(await reason(() => checkInside(resolveVirtual([drive], '/Backup')))).toBe('files.path.remote');
+    // The placeholder is no path a file-system call accepts, so code that skipped the checks fails too.
+    await expect(fs.stat(resolveVirtual([drive], '/Backup/a').abs)).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_VALUE' });
+    expect(path.isAbsolute(drive.dir)).toBe(false);
   });
 });

@@ -7,11 +7,18 @@ export interface Root {
   id: string;
   /** First segment of virtual paths (`Home`). */
   name: string;
-  /** `shared`: a folder another user shared, or a public link's content. */
-  kind: 'home' | 'mount' | 'shared';
-  /** Absolute host path. */
+  /** `shared`: a folder another user shared, or a public link's content; `drive`: a cloud drive (an S3 bucket, not on this host). */
+  kind: 'home' | 'mount' | 'shared' | 'drive';
+  /** Absolute host path (for a drive, a placeholder no file-system call accepts: see `driveDir`). */
   dir: string;
   readOnly: boolean;
+  /** The cloud drive a `drive` root shows. */
+  driveId?: string;
+}
+
+/** A drive root's `dir`: not absolute and with a NUL byte, so that even code that forgot to check the kind cannot touch a host path. */
+export function driveDir(driveId: string): string {
+  return `\0cloud-drive:${driveId}`;
 }
 
 export interface ResolvedPath {
@@ -39,6 +46,7 @@ export class PathError extends Error {
       | 'files.path.escapes'
       | 'files.path.notFound'
       | 'files.path.readOnly'
+      | 'files.path.remote'
       | 'files.name.invalid',
     message: string,
   ) {
@@ -153,6 +161,8 @@ async function realRoot(root: Root): Promise<string> {
  * of what exists plus the missing tail.
  */
 export async function checkInside(r: ResolvedPath): Promise<string> {
+  // A cloud drive has no host path: local code that did not dispatch on the root's kind stops here.
+  if (r.root.kind === 'drive') throw new PathError('files.path.remote', `“${r.root.name}” is a cloud drive, not a folder on this server.`);
   const rootReal = await realRoot(r.root);
   let existing = r.abs;
   const tail: string[] = [];

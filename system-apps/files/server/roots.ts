@@ -58,7 +58,7 @@ export class Roots {
   }
 
   static info(roots: Root[]): RootInfo[] {
-    return roots.map((r) => ({ id: r.id, name: r.name, kind: r.kind, path: `/${r.name}`, readOnly: r.readOnly }));
+    return roots.map((r) => ({ id: r.id, name: r.name, kind: r.kind, path: `/${r.name}`, readOnly: r.readOnly, ...(r.driveId ? { driveId: r.driveId } : {}) }));
   }
 
   async userId(name: string): Promise<string> {

@@ -31,7 +31,20 @@ export interface DriveItem {
   kind: EntryKind;
   size: number;
   mtime: number;
+  /** A file's ETag (from stat), quotes removed. */
+  etag?: string;
 }
+
+/** One object or folder below a folder, by its path relative to that folder (`a/b.txt`). */
+export interface TreeItem {
+  path: string;
+  kind: 'file' | 'dir';
+  size: number;
+  mtime: number;
+}
+
+/** The largest object copied inside the bucket in one request (S3's CopyObject limit); larger ones are streamed. */
+export const COPY_LIMIT = 5 * 1024 ** 3;
 
 /** A refusal from the bucket, with a Files reason key. */
 export class DriveError extends Error {
@@ -144,7 +157,7 @@ export class S3Drive {
     if (!rel) return { name: '', kind: 'dir', size: 0, mtime: 0 };
     try {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(rel) }));
-      return { name, kind: 'file', size: head.ContentLength ?? 0, mtime: head.LastModified?.getTime() ?? 0 };
+      return { name, kind: 'file', size: head.ContentLength ?? 0, mtime: head.LastModified?.getTime() ?? 0, ...(head.ETag ? { etag: head.ETag.replace(/"/g, '') } : {}) };
     } catch (err) {
       const mapped = driveError(err);
       if (!(mapped instanceof DriveError && mapped.reason === 'files.drive.notFound')) throw mapped;
@@ -202,13 +215,52 @@ export class S3Drive {
     this.forget(parentRel(to));
   }
 
-  /** A file's bytes (a range of them) as a stream. */
-  async read(rel: string, range?: { start: number; end: number }): Promise<{ body: Readable; size: number; mtime: number; etag: string | null }> {
+  /** Everything below a folder (files, folder markers and the folders their paths imply), parents before children. */
+  async tree(rel: string, signal?: AbortSignal): Promise<TreeItem[]> {
+    const prefix = this.key(rel, true);
+    const out = new Map<string, TreeItem>();
+    const addDirs = (p: string) => {
+      for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
+        const d = p.slice(0, i);
+        if (!out.has(d)) out.set(d, { path: d, kind: 'dir', size: 0, mtime: 0 });
+      }
+    };
+    let token: string | undefined;
+    do {
+      const page = await this.run(() =>
+        this.client.send(new ListObjectsV2Command({ Bucket: this.cfg.bucket, Prefix: prefix, ContinuationToken: token }), signal ? { abortSignal: signal } : {}),
+      );
+      for (const o of page.Contents ?? []) {
+        const sub = o.Key!.slice(prefix.length);
+        if (!sub) continue;
+        addDirs(sub);
+        if (sub.endsWith('/')) {
+          const d = sub.slice(0, -1);
+          if (!out.has(d)) out.set(d, { path: d, kind: 'dir', size: 0, mtime: 0 });
+        } else out.set(sub, { path: sub, kind: 'file', size: o.Size ?? 0, mtime: o.LastModified?.getTime() ?? 0 });
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Copies one object inside the bucket (no bytes through this server; objects up to COPY_LIMIT). */
+  async copy(from: string, to: string, signal?: AbortSignal): Promise<void> {
+    const source = `${this.cfg.bucket}/${this.key(from).split('/').map(encodeURIComponent).join('/')}`;
+    await this.run(() => this.client.send(new CopyObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(to), CopySource: source }), signal ? { abortSignal: signal } : {}));
+    this.forget(parentRel(to));
+  }
+
+  /** A file's bytes (a range of them) as a stream; `signal` ends the request. */
+  async read(rel: string, range?: { start: number; end: number }, signal?: AbortSignal): Promise<{ body: Readable; size: number; mtime: number; etag: string | null }> {
     const res = await this.run(() =>
-      this.client.send(new GetObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(rel), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) })),
+      this.client.send(
+        new GetObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(rel), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+        signal ? { abortSignal: signal } : {},
+      ),
     );
     const total = range && res.ContentRange ? Number(res.ContentRange.split('/')[1]) : (res.ContentLength ?? 0);
-    return { body: res.Body as Readable, size: total, mtime: res.LastModified?.getTime() ?? 0, etag: res.ETag ?? null };
+    return { body: res.Body as Readable, size: total, mtime: res.LastModified?.getTime() ?? 0, etag: res.ETag ? res.ETag.replace(/"/g, '') : null };
   }
 
   /** Writes a file from a stream (multipart for large ones); the object appears whole or not at all. */

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply } from 'fastify';
+import { DriveError } from '../drives/s3-drive';
 import { PathError } from '../paths';
 
 /** A refusal of the HTTP routes themselves (not a path): status, reason key and a sentence for people. */
@@ -31,6 +32,9 @@ const PATH_STATUS: Partial<Record<PathError['reason'], number>> = {
   'files.path.escapes': 403,
 };
 
+/** A bucket's refusals (anything else it says is a bad gateway). 422, not 409, for a name taken: tus clients retry 409. */
+const DRIVE_STATUS: Record<string, number> = { 'files.drive.notFound': 404, 'files.drive.denied': 403, 'files.exists': 422 };
+
 const ERRNO: Record<string, [number, string, string]> = {
   ENOENT: [404, 'files.notFound', 'That file or folder does not exist (any more).'],
   ENOTDIR: [400, 'files.notFolder', 'A part of that path is a file, not a folder.'],
@@ -49,6 +53,7 @@ export function toErrorBody(err: unknown): ErrorBody & { internal: boolean } {
   const body = (statusCode: number, reason: string, message: string, internal = false) => ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', reason, message, internal });
   if (err instanceof HttpError) return body(err.statusCode, err.reason, err.message);
   if (err instanceof PathError) return body(PATH_STATUS[err.reason] ?? 400, err.reason, err.message);
+  if (err instanceof DriveError) return body(DRIVE_STATUS[err.reason] ?? 502, err.reason, err.message);
   if (err instanceof TRPCError) {
     const reason = (err.cause as { reason?: unknown } | undefined)?.reason;
     const status = getHTTPStatusCodeFromError(err);

@@ -1,6 +1,7 @@
 // GET/HEAD /api/files/raw: one file streamed from disk with ranges, validators and headers that keep an opened HTML or SVG file inert.
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { serveDriveFile } from '../drives/drive-http';
 import { resolveSafe } from '../paths';
 import { contentDisposition, contentTypeFor } from './content';
 import { HttpError, sendError } from './errors';
@@ -33,7 +34,10 @@ export function registerRaw(app: FastifyInstance, deps: Pick<FilesHttpDeps, 'aut
         const caller = await requireCaller(req, deps);
         const { path: virtual, download } = req.query;
         if (typeof virtual !== 'string') throw new HttpError(400, 'files.path.invalid', 'Say which file: ?path=/Home/…');
-        const resolved = await resolveSafe(await deps.host.rootsFor(caller), virtual);
+        const roots = await deps.host.rootsFor(caller);
+        const drive = await deps.host.driveAt?.(caller, roots, virtual);
+        if (drive) return await serveDriveFile(req, reply, drive, { download: download === '1' || download === 'true', csp: RAW_CSP });
+        const resolved = await resolveSafe(roots, virtual);
         // stat before open: opening a FIFO for reading would wait for a writer.
         const before = await fs.promises.stat(resolved.real);
         if (before.isDirectory()) throw new HttpError(400, 'files.isFolder', 'That is a folder; download it as a zip instead.');

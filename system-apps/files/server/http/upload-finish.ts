@@ -1,5 +1,6 @@
-// What happens to a complete upload: its folders are made (each checked against links that point out), then the file is placed atomically.
+// What happens to a complete upload: its folders are made (each checked against links that point out), then the file is placed atomically (or sent to its cloud drive).
 import fs from 'node:fs/promises';
+import { checkDriveTarget, finishDriveUpload } from '../drives/drive-http';
 import type { Caller, FilesHost } from '../files.api';
 import { joinVirtual, parentOf, resolveSafe, type Root } from '../paths';
 import { HttpError } from './errors';
@@ -15,6 +16,15 @@ export async function checkTarget(roots: readonly Root[], plan: UploadPlan): Pro
   // The whole path, lexically and through the links that exist now.
   await resolveSafe(roots, [...plan.folders, plan.name].reduce(joinVirtual, target.virtual), { write: true });
   return { virtual: target.virtual, real: target.real };
+}
+
+/** checkTarget for a target on this host or on a cloud drive; says which. */
+export async function checkUploadTarget(host: FilesHost, caller: Caller, plan: UploadPlan): Promise<'local' | 'drive'> {
+  const roots = await host.rootsFor(caller);
+  const drive = await host.driveAt?.(caller, roots, plan.target, { write: true });
+  if (!drive) return (await checkTarget(roots, plan), 'local');
+  await checkDriveTarget(drive, plan);
+  return 'drive';
 }
 
 /** Makes `plan.folders` below the target one at a time, each resolved before the next is made inside it. */
@@ -40,6 +50,12 @@ async function makeFolders(roots: readonly Root[], plan: UploadPlan): Promise<{ 
 /** Places a complete upload; returns its virtual path and tells the caller's windows which folders changed. */
 export async function finishUpload(host: FilesHost, caller: Caller, staging: string, plan: UploadPlan): Promise<string> {
   const roots = await host.rootsFor(caller);
+  const drive = await host.driveAt?.(caller, roots, plan.target, { write: true });
+  if (drive) {
+    const sent = await finishDriveUpload(drive, staging, plan);
+    host.changed(caller.id, sent.changed);
+    return sent.placed;
+  }
   const folder = await makeFolders(roots, plan);
   const name = await placeUpload({ staging, dir: folder.real, name: plan.name, conflict: plan.conflict, lastModified: plan.lastModified });
   const changed = new Set([folder.virtual, ...folder.made.map(parentOf)]);

@@ -12,7 +12,7 @@ import type { Caller } from '../files.api';
 import { requireCaller } from './auth';
 import { HttpError, sendError, toErrorBody, type ErrorBody } from './errors';
 import type { FilesHttpDeps } from './index';
-import { checkTarget, finishUpload } from './upload-finish';
+import { checkUploadTarget, finishUpload } from './upload-finish';
 import { parseUploadMetadata } from './upload-meta';
 import { sweepOrphans } from './upload-sweep';
 
@@ -113,11 +113,12 @@ export async function registerUploads(app: FastifyInstance, deps: FilesHttpDeps)
         if (upload.size === undefined) throw new HttpError(400, 'files.upload.invalid', 'An upload says its size first (Upload-Length).');
         if (upload.size > maxSize) throw new HttpError(413, 'files.upload.tooLarge', `An upload can be at most ${maxSize} bytes.`);
         const plan = parseUploadMetadata(upload.metadata);
-        await checkTarget(await host.rootsFor(caller), plan);
-        await host.checkSpace(caller, upload.size + reservedFor(caller.id));
+        // An upload to a cloud drive is staged here, then sent to the bucket: the quota is not asked, the disk still is.
+        const local = (await checkUploadTarget(host, caller, plan)) === 'local';
+        if (local) await host.checkSpace(caller, upload.size + reservedFor(caller.id));
         const disk = await fs.statfs(directory);
         if (upload.size > disk.bavail * disk.bsize) throw new HttpError(507, 'files.disk.full', 'There is not enough free space on the server for this upload.');
-        reserved.set(upload.id, { userId: caller.id, bytes: upload.size, since: Date.now() });
+        if (local) reserved.set(upload.id, { userId: caller.id, bytes: upload.size, since: Date.now() });
         return { metadata: upload.metadata };
       } catch (err) {
         throw tusError(err, log);

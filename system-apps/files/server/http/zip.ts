@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addDriveTree } from '../drives/drive-http';
+import type { DriveLocation } from '../drives/drive-ops';
 import { checkName, resolveSafe, type ResolvedPath } from '../paths';
 import { requireCaller } from './auth';
 import { contentDisposition, isCompressed } from './content';
@@ -17,7 +19,10 @@ interface ZipQuery {
 }
 
 interface Item {
-  resolved: ResolvedPath & { real: string };
+  resolved: Pick<ResolvedPath, 'root' | 'segments'>;
+  /** Its host path, or null on a cloud drive. */
+  real: string | null;
+  drive: DriveLocation | null;
   /** Its name in the archive. */
   name: string;
 }
@@ -134,10 +139,20 @@ export function registerZip(app: FastifyInstance, deps: Pick<FilesHttpDeps, 'aut
       if (paths.length === 0) throw new HttpError(400, 'files.path.invalid', 'Say what to zip: ?p=/Home/…');
       if (paths.length > MAX_PATHS) throw new HttpError(400, 'files.zip.tooMany', `A zip can be made of at most ${MAX_PATHS} selected items.`);
       const roots = await deps.host.rootsFor(caller);
-      const resolved = await Promise.all(paths.map((p) => resolveSafe(roots, p)));
-      await Promise.all(resolved.map((r) => fs.promises.stat(r.real)));
-      const names = relativeNames(resolved.map((r) => [r.root.name, ...r.segments]));
-      items = resolved.map((r, i) => ({ resolved: r, name: names[i]! }));
+      const located = await Promise.all(
+        paths.map(async (p) => {
+          const drive = (await deps.host.driveAt?.(caller, roots, p)) ?? null;
+          if (drive) {
+            if (!(await drive.drive.stat(drive.rel))) throw new HttpError(404, 'files.notFound', 'That file or folder does not exist (any more).');
+            return { resolved: drive, real: null, drive };
+          }
+          const r = await resolveSafe(roots, p);
+          await fs.promises.stat(r.real);
+          return { resolved: r, real: r.real, drive: null };
+        }),
+      );
+      const names = relativeNames(located.map(({ resolved: r }) => [r.root.name, ...r.segments]));
+      items = located.map((l, i) => ({ ...l, name: names[i]! }));
       filename = zipName(req.query.name, items);
     } catch (err) {
       return sendError(reply, err);
@@ -149,15 +164,19 @@ export function registerZip(app: FastifyInstance, deps: Pick<FilesHttpDeps, 'aut
       if (!reply.raw.writableFinished) abort.abort();
     });
     const walk = async () => {
-      for (const { resolved, name } of items) {
+      for (const { resolved, real, drive, name } of items) {
+        if (drive) {
+          await addDriveTree(drive, name, { signal: abort.signal, append: (source, data) => add(archive, source, data, abort.signal), segment: entrySegment });
+          continue;
+        }
         const rootReal = await fs.promises.realpath(resolved.root.dir);
         // The selected item itself may be a link inside its root (resolveSafe checked it): its target is zipped.
-        await addTree({ archive, signal: abort.signal, rootReal, log: req.log }, resolved.real, name, await fs.promises.stat(resolved.real));
+        await addTree({ archive, signal: abort.signal, rootReal, log: req.log }, real!, name, await fs.promises.stat(real!));
       }
       await archive.finalize();
     };
     walk().catch((err: unknown) => {
-      if (!(err instanceof Aborted)) req.log.error({ err }, 'zip failed part-way');
+      if (!(err instanceof Aborted) && !abort.signal.aborted) req.log.error({ err }, 'zip failed part-way');
       archive.abort();
       archive.destroy(err instanceof Error ? err : undefined);
     });

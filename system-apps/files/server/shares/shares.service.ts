@@ -6,7 +6,7 @@ import { newSessionToken, sha256 } from '../../../../bff/auth/tokens';
 import { appError } from '../../../../bff/trpc/app-error';
 import { guarded } from '../errors';
 import type { Caller } from '../files.api';
-import { checkName, resolveSafe, type Root } from '../paths';
+import { checkName, parseVirtualPath, resolveSafe, type Root } from '../paths';
 import type { SharesStore, StoredShare } from './shares.store';
 import type { Person, PublicShareInfo, ShareView } from './shares.types';
 
@@ -15,6 +15,8 @@ export interface SharesDeps {
   /** A user's own roots (Home and admin-added), never the shares they were given: a share of a share is not followed. */
   baseRootsFor(caller: Caller): Promise<Root[]>;
   publicOrigin: string;
+  /** The names of the caller's cloud-drive roots: nothing on them can be shared from here. */
+  driveRootNames?(caller: Caller): Promise<string[]>;
   /** How long a given link password lets a browser in. */
   grantMs?: number;
 }
@@ -62,6 +64,9 @@ export class SharesService {
   /** The caller's entry to share: in one of their own roots, existing, a file or a folder. */
   private async target(caller: Caller, virtual: string) {
     return guarded(async () => {
+      if (this.deps.driveRootNames && (await this.deps.driveRootNames(caller)).includes(parseVirtualPath(virtual).rootName)) {
+        throw appError('BAD_REQUEST', 'files.share.drive', 'Files on a cloud drive cannot be shared from here; share them from the storage service instead.');
+      }
       const r = await resolveSafe(await this.deps.baseRootsFor(caller), virtual);
       const st = await fs.stat(r.real);
       if (!st.isFile() && !st.isDirectory()) throw appError('BAD_REQUEST', 'files.notRegular', 'Only files and folders can be shared.');

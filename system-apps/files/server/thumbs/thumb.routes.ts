@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireCaller } from '../http/auth';
 import { HttpError, sendError } from '../http/errors';
 import type { FilesHttpDeps } from '../http/index';
-import { resolveSafe } from '../paths';
+import { resolveSafe, resolveVirtual } from '../paths';
 import { THUMB_SIZES, ThumbnailError, type Thumbnailer, type ThumbSize } from './thumbnailer';
 
 export function registerThumbs(app: FastifyInstance, deps: Pick<FilesHttpDeps, 'authenticate' | 'host'> & { thumbnailer: Thumbnailer }): void {
@@ -14,7 +14,9 @@ export function registerThumbs(app: FastifyInstance, deps: Pick<FilesHttpDeps, '
       if (typeof req.query.path !== 'string') throw new HttpError(400, 'files.path.invalid', 'Say which image: ?path=/Home/…');
       const size = Number(req.query.size ?? 256) as ThumbSize;
       if (!THUMB_SIZES.includes(size)) throw new HttpError(400, 'files.thumb.size', `Thumbnails come in sizes ${THUMB_SIZES.join(', ')}.`);
-      const r = await resolveSafe(await deps.host.rootsFor(caller), req.query.path);
+      const roots = await deps.host.rootsFor(caller);
+      if (resolveVirtual(roots, req.query.path).root.kind === 'drive') throw new HttpError(415, 'files.thumb.unsupported', 'Thumbnails are not made of files on a cloud drive.');
+      const r = await resolveSafe(roots, req.query.path);
       const stat = await fs.promises.stat(r.real);
       if (!stat.isFile()) throw new HttpError(400, 'files.notRegular', 'Only files have thumbnails.');
       const etag = `"t${stat.ino.toString(36)}-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${size}"`;
