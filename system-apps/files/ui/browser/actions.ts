@@ -227,7 +227,7 @@ export function createActions(b: Browser, o: Overlays) {
     if (entries.length) downloadPaths(entries.map((e) => ({ path: e.path, kind: e.kind })));
   }
 
-  return { fail, open, up, mkdir, rename, transfer, payloadPaths, moveToTrash, undoTrash, restore, deleteForever, trashIds, copyOrCut, paste, setFavorite, upload, download, pickFiles: uploads.pickFiles };
+  return { fail, track, open, up, mkdir, rename, transfer, payloadPaths, moveToTrash, undoTrash, restore, deleteForever, trashIds, copyOrCut, paste, setFavorite, upload, download, pickFiles: uploads.pickFiles };
 }
 
 export type Actions = ReturnType<typeof createActions>;

@@ -1,4 +1,4 @@
-// What is open over one Files window's list: the context menu, inline rename or new folder, the preview, and the dialogs that answer with a promise.
+// What is open over one Files window's list: the context menu, inline rename or new folder, the preview, the dialogs (some answer with a promise) and the Shared by me view.
 import { inject, provide, ref, type InjectionKey } from 'vue';
 import type { Conflict, FileEntry } from '../../server/files.types';
 import type { Answer } from './conflicts';
@@ -21,6 +21,13 @@ export function createOverlays() {
   const properties = ref<FileEntry | null>(null);
   const conflict = ref<{ conflicts: Conflict[]; op: 'copy' | 'move' | 'restore'; resolve(a: Answer | null): void } | null>(null);
   const confirm = ref<(ConfirmRequest & { resolve(ok: boolean): void }) | null>(null);
+  /** The entry whose Share dialog is open. */
+  const share = ref<FileEntry | null>(null);
+  /** The Download from URL dialog, and the Add cloud drive dialog. */
+  const fetchUrl = ref(false);
+  const addDrive = ref(false);
+  /** The "Shared by me" list is shown in place of the folder. */
+  const sharesView = ref(false);
 
   function askConflict(conflicts: Conflict[], op: 'copy' | 'move' | 'restore'): Promise<Answer | null> {
     return new Promise((resolve) => {
@@ -34,7 +41,7 @@ export function createOverlays() {
     });
   }
 
-  return { menu, renaming, creating, preview, properties, conflict, confirm, askConflict, ask };
+  return { menu, renaming, creating, preview, properties, conflict, confirm, share, fetchUrl, addDrive, sharesView, askConflict, ask };
 }
 
 export type Overlays = ReturnType<typeof createOverlays>;
