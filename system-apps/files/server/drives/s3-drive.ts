@@ -169,7 +169,7 @@ export class S3Drive {
   }
 
   async mkdir(rel: string): Promise<void> {
-    await this.run(() => this.client.send(new PutObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(rel, true), Body: '' })));
+    await this.run(() => this.client.send(new PutObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(rel, true), Body: '', ContentLength: 0 })));
     this.forget(parentRel(rel));
   }
 
