@@ -251,6 +251,18 @@ describe.each(testServers())('cloud drives in Files on the $name server', (serve
     expect(await bucket.stat('Trip/day 1')).toBeNull();
   });
 
+  it('leaves out objects whose names cannot be local names (copies, moves, zips), and a move then keeps its source', async () => {
+    await bucket.write('Odd/ok.txt', 'fine');
+    await bucket.write('Odd/back\\slash.txt', 'odd');
+    expect((await transferDone({ op: 'move', sources: ['/Cloud/Odd'], target: '/Home' })).state).toBe('done');
+    expect(await fs.readdir(path.join(home, 'Odd'))).toEqual(['ok.txt']);
+    expect(await bucket.stat('Odd/back\\slash.txt')).not.toBeNull();
+    const res = await t.app.inject({ method: 'GET', url: `/api/files/zip?p=${encodeURIComponent('/Cloud/Odd')}`, headers: { cookie: alice } });
+    const zip = path.join(tmp, 'odd.zip');
+    await fs.writeFile(zip, res.rawPayload);
+    expect(execFileSync('/usr/bin/unzip', ['-Z1', zip]).toString().trim().split('\n')).toEqual(['Odd/', 'Odd/ok.txt']);
+  });
+
   it('cancels a large copy to the drive and leaves nothing of it there', async () => {
     const big = path.join(home, 'Big');
     await fs.mkdir(big);
@@ -277,7 +289,7 @@ describe.each(testServers())('cloud drives in Files on the $name server', (serve
     refused(await query(t.app, 'files.list', { path: '/Cloud' }, bob), 400, 'files.path.unknownRoot');
     expect((await raw('/Cloud/Docs 📁/read me.md', {}, 'GET', bob)).statusCode).toBe(404);
     refused(await mutate(t.app, 'files.transfer', { op: 'copy', sources: ['/Cloud/Docs 📁'], target: '/Home', requestId: rid() }, bob), 400, 'files.path.unknownRoot');
-    refused(await mutate(t.app, 'files.shares.createLink', { path: '/Cloud/Docs 📁' }, alice), 400, 'files.share.drive');
+    refused(await mutate(t.app, 'files.shares.createLink', { path: '/Cloud/Docs 📁' }, alice), 400, 'files.path.remote');
 
     // Removing the drive takes its root away (the bucket keeps its objects).
     ok(await mutate(t.app, 'files.drives.remove', { id: view.id }, alice));

@@ -65,7 +65,7 @@ export class SharesService {
   private async target(caller: Caller, virtual: string) {
     return guarded(async () => {
       if (this.deps.driveRootNames && (await this.deps.driveRootNames(caller)).includes(parseVirtualPath(virtual).rootName)) {
-        throw appError('BAD_REQUEST', 'files.share.drive', 'Files on a cloud drive cannot be shared from here; share them from the storage service instead.');
+        throw appError('BAD_REQUEST', 'files.path.remote', 'Files on a cloud drive cannot be shared from here; share them from the storage service instead.');
       }
       const r = await resolveSafe(await this.deps.baseRootsFor(caller), virtual);
       const st = await fs.stat(r.real);
