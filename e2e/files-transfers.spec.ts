@@ -387,6 +387,7 @@ test('a save that finds the file changed on disk offers a choice; "save mine as 
   await fs.mkdir(home, { recursive: true });
   const file = path.join(home, 'notes.txt');
   await fs.writeFile(file, 'first line\n');
+  await fs.mkdir(path.join(home, 'Sub'));
   await signIn(page, desktop.server.origin, account);
   const files = await openFiles(page);
 
@@ -444,5 +445,24 @@ test('a save that finds the file changed on disk offers a choice; "save mine as 
     // The pane now follows the selection again.
     await expect(pane.getByTestId('preview-name')).toHaveText('notes (copy).txt');
     expect((await onDisk(file))?.toString()).toBe('theirs: rewritten on disk\n');
+  });
+
+  await test.step('an editor taken away without asking (a folder opened) keeps its text and offers it back', async () => {
+    await fileRow(files, 'notes.txt').dblclick();
+    await pane.getByTestId('preview-edit').click();
+    await content.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('draft kept');
+    await fileRow(files, 'Sub').dblclick();
+    await expect(pane).toHaveCount(0);
+    await files.getByTestId('nav-back').click();
+    await fileRow(files, 'notes.txt').dblclick();
+    await expect(editor.getByTestId('editor-draft')).toBeVisible();
+    await shot('18-draft');
+    await editor.getByTestId('editor-draft-restore').click();
+    await expect(content).toContainText('draft kept');
+    await page.keyboard.press('ControlOrMeta+s');
+    await expect(editor).toHaveAttribute('data-dirty', 'false');
+    expect((await onDisk(file))?.toString()).toBe('theirs: rewritten on disk\ndraft kept');
   });
 });
