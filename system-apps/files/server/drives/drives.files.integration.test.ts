@@ -263,6 +263,18 @@ describe.each(testServers())('cloud drives in Files on the $name server', (serve
     expect(execFileSync('/usr/bin/unzip', ['-Z1', zip]).toString().trim().split('\n')).toEqual(['Odd/', 'Odd/ok.txt']);
   });
 
+  it('merges a drive folder into a local one without following a link that points out', async () => {
+    const outside = path.join(tmp, 'outside');
+    await fs.mkdir(outside);
+    await fs.mkdir(path.join(home, 'Merge'));
+    await fs.symlink(outside, path.join(home, 'Merge', 'sub'));
+    await bucket.write('Merge/sub/x.txt', 'inside');
+    await transferDone({ op: 'copy', sources: ['/Cloud/Merge'], target: '/Home', conflict: 'replace' });
+    expect(await fs.readdir(outside)).toEqual([]);
+    expect((await fs.lstat(path.join(home, 'Merge', 'sub'))).isDirectory()).toBe(true);
+    expect(await fs.readFile(path.join(home, 'Merge', 'sub', 'x.txt'), 'utf8')).toBe('inside');
+  });
+
   it('cancels a large copy to the drive and leaves nothing of it there', async () => {
     const big = path.join(home, 'Big');
     await fs.mkdir(big);

@@ -162,10 +162,19 @@ export class S3Drive {
       const mapped = driveError(err);
       if (!(mapped instanceof DriveError && mapped.reason === 'files.drive.notFound')) throw mapped;
     }
-    // A folder is a common prefix of its parent's listing (asked with the name as prefix, so the page is short).
+    // A folder is its marker (what this app makes) or anything below it (what other tools leave), asked one level deep.
     const folder = this.key(rel, true);
-    const below = await this.run(() => this.client.send(new ListObjectsV2Command({ Bucket: this.cfg.bucket, Prefix: this.key(rel), Delimiter: '/', MaxKeys: 1000 })));
-    return below.CommonPrefixes?.some((p) => p.Prefix === folder) ? { name, kind: 'dir', size: 0, mtime: 0 } : null;
+    const marker = await this.client.send(new HeadObjectCommand({ Bucket: this.cfg.bucket, Key: folder })).then(
+      () => true,
+      (err: unknown) => {
+        const mapped = driveError(err);
+        if (mapped instanceof DriveError && mapped.reason === 'files.drive.notFound') return false;
+        throw mapped;
+      },
+    );
+    if (marker) return { name, kind: 'dir', size: 0, mtime: 0 };
+    const below = await this.run(() => this.client.send(new ListObjectsV2Command({ Bucket: this.cfg.bucket, Prefix: folder, Delimiter: '/', MaxKeys: 1000 })));
+    return (below.Contents?.length ?? 0) + (below.CommonPrefixes?.length ?? 0) > 0 ? { name, kind: 'dir', size: 0, mtime: 0 } : null;
   }
 
   async mkdir(rel: string): Promise<void> {
