@@ -187,6 +187,14 @@ describe.each(testServers())('cloud drives in Files on the $name server', (serve
       ['Docs 📁/', 'Docs 📁/Photos/', 'Docs 📁/Photos/big picture (1).jpg', 'Docs 📁/Photos/big picture.jpg', 'Docs 📁/read me.md'].sort(),
     );
     expect(execFileSync('/usr/bin/unzip', ['-p', zip, 'Docs 📁/read me.md']).toString()).toBe('# Notes\nmore\n');
+    // A drive file and a local file together: named from their roots.
+    await fs.writeFile(path.join(home, 'Documents', 'local.txt'), 'local');
+    const both = await t.app.inject({ method: 'GET', url: `/api/files/zip?p=${encodeURIComponent('/Cloud/Docs 📁/read me.md')}&p=${encodeURIComponent('/Home/Documents/local.txt')}`, headers: { cookie: alice } });
+    await fs.writeFile(zip, both.rawPayload);
+    expect(execFileSync('/usr/bin/unzip', ['-Z1', zip]).toString().trim().split('\n')).toEqual(['Cloud/Docs 📁/read me.md', 'Home/Documents/local.txt']);
+    expect(execFileSync('/usr/bin/unzip', ['-p', zip, 'Cloud/Docs 📁/read me.md']).toString()).toBe('# Notes\nmore\n');
+    const gone = await t.app.inject({ method: 'GET', url: `/api/files/zip?p=${encodeURIComponent('/Cloud/nothing')}`, headers: { cookie: alice } });
+    expect([gone.statusCode, JSON.parse(gone.body).reason]).toEqual([404, 'files.notFound']);
   });
 
   it('copies local → drive, drive → local and drive → drive, asking about clashes', async () => {
