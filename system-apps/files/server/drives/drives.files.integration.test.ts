@@ -82,7 +82,7 @@ describe.each(testServers())('cloud drives in Files on the $name server', (serve
 
   beforeAll(async () => {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'olares-files-drives-'));
-    s3 = await startTestS3([BUCKET]);
+    s3 = await startTestS3([BUCKET, 'second-bucket']);
     t = await startTestApp(server, { DATA_DIR: path.join(tmp, 'data'), LOGIN_RATE_PER_MINUTE: '1000', FILES_ALLOW_PRIVATE_NETWORK: 'true', FILES_WATCH: 'false' });
     await createUser(t, 'alice', PASSWORD, 'member');
     await createUser(t, 'bob', PASSWORD, 'member');
@@ -238,6 +238,16 @@ describe.each(testServers())('cloud drives in Files on the $name server', (serve
     expect(back.conflicts.map((c) => c.target)).toEqual(['/Home/Documents/Trip/plan.txt']);
     await transferDone({ op: 'copy', sources: ['/Cloud/Trip/day 1'], target: '/Home/Documents/Trip', conflict: 'replace' });
     expect((await fs.stat(path.join(home, 'Documents', 'Trip', 'day 1', 'photo.bin'))).size).toBe(100_000);
+
+    // To another drive (another bucket): the bytes stream through, and a move deletes the source.
+    const second = ok<DriveView>(await mutate(t.app, 'files.drives.add', { name: 'Second', endpoint: s3.endpoint, bucket: 'second-bucket', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, alice));
+    const across = await transferDone({ op: 'copy', sources: ['/Cloud/Trip'], target: '/Second' });
+    expect(across).toMatchObject({ state: 'done', bytesDone: across.bytesTotal });
+    expect(await names('/Second/Trip/day 1')).toEqual(['file:photo.bin']);
+    await transferDone({ op: 'move', sources: ['/Second/Trip/plan (1).txt'], target: '/Cloud' });
+    expect((await object('plan (1).txt')).toString()).toBe('plan');
+    expect(await names('/Second/Trip')).not.toContain('file:plan (1).txt');
+    ok(await mutate(t.app, 'files.drives.remove', { id: second.id }, alice));
   });
 
   it('moves to, from and within a drive (a copy, then the source deleted), carrying favourites along', async () => {
