@@ -1,4 +1,4 @@
-// Files' extras in a real browser: search by content, a password-protected share link opened by a visitor in a fresh browser context (download, revoke), a folder shared with a second user, a download from a URL, grid thumbnails and Open with.
+// Files' extras in a real browser: search by content (and in the spotlight), a password-protected share link opened by a visitor in a fresh browser context (download, revoke), a folder shared with a second user, a download from a URL, grid thumbnails, Open with, and a cloud drive.
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 import { freshDesktop, openFromDock, waitForFirstDesktop, win } from './support/desktop';
+import { startTestS3 } from '../system-apps/files/server/drives/testing/s3';
 import { createOwner, REPO_ROOT } from './support/server';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -332,4 +333,50 @@ test('grid thumbnails for images, and Open with for a Markdown file', async ({ p
     await sub.getByTestId('open-with-devbox').click();
     await expect(win(page, 'devbox')).toBeVisible();
   });
+});
+
+test('a cloud drive: added after the server checks its bucket, listed in the side bar, removed', async ({ page, launchDesktop, shot }) => {
+  test.setTimeout(120_000);
+  const s3 = await startTestS3(['e2e-photos']);
+  try {
+    const server = await launchDesktop({ env: { FILES_ALLOW_PRIVATE_NETWORK: 'true' } });
+    const { owner } = await createOwner(server);
+    await signIn(page, server.origin, owner);
+    await waitForFirstDesktop(page);
+    const files = await openFiles(page);
+
+    await test.step('a bucket that does not exist is refused with a sentence', async () => {
+      await files.getByTestId('side-add-drive').click();
+      const dialog = page.getByTestId('drive-dialog');
+      await expect(dialog).toContainText('S3-compatible: AWS S3, MinIO, Cloudflare R2, Backblaze B2…');
+      await dialog.getByTestId('drive-name').fill('Photos');
+      await dialog.getByTestId('drive-endpoint').fill(s3.endpoint);
+      await dialog.getByTestId('drive-bucket').fill('no-such-bucket');
+      await dialog.getByTestId('drive-key-id').fill('S3RVER');
+      await dialog.getByTestId('drive-secret').fill('S3RVER');
+      await dialog.getByTestId('drive-add').click();
+      await expect(dialog.getByTestId('drive-error')).toHaveText('The bucket or the file in it does not exist.');
+      await shot('15-drive-refused');
+    });
+
+    await test.step('the right bucket is added and shows under Cloud drives', async () => {
+      const dialog = page.getByTestId('drive-dialog');
+      await dialog.getByTestId('drive-bucket').fill('e2e-photos');
+      await dialog.getByTestId('drive-add').click();
+      await expect(dialog).toHaveCount(0);
+      const drive = files.getByTestId('side-drive');
+      await expect(drive).toHaveCount(1);
+      await expect(drive).toContainText('Photos');
+      await shot('16-drive-added');
+    });
+
+    await test.step('removing it asks first', async () => {
+      await files.getByTestId('side-drive-remove').click();
+      await expect(page.getByRole('alertdialog')).toContainText('Remove the cloud drive “Photos”?');
+      await page.getByTestId('confirm-ok').click();
+      await expect(files.getByTestId('side-drive')).toHaveCount(0);
+    });
+  } finally {
+    await s3.stop();
+  }
 });
