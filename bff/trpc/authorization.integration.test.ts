@@ -339,6 +339,7 @@ const TABLE: readonly Row[] = [
     effect: async ({ t }, input) => (await t.db.pool.query('SELECT 1 FROM files_roots WHERE name = $1', [(input as { name: string }).name])).rows.length > 0,
   },
   { path: 'files.admin.removeRoot', allow: ADMINS, why: 'only the owner and admins take host folders away', input: () => ({ id: NO_JOB }), okReasons: ['files.root.notFound'] },
+  { path: 'files.admin.usage', allow: ADMINS, why: 'another user’s storage use is for the owner and admins', input: () => ({ user: 'member' }) },
   {
     path: 'files.admin.setQuota',
     allow: ADMINS,

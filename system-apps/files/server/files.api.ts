@@ -39,6 +39,7 @@ export interface FilesApi {
   addRoot(input: { user: string; name: string; dir: string; readOnly: boolean }): Promise<AdminRoot>;
   removeRoot(id: string): Promise<void>;
   setQuota(user: string, bytes: number | null): Promise<void>;
+  adminUsage(user: string): Promise<{ usedBytes: number; quotaBytes: number | null; freeBytes: number }>;
 }
 
 /**

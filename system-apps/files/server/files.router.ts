@@ -90,6 +90,8 @@ export const filesRouter = router({
       .input(z.object({ user: z.string().min(1).max(64), name: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'must be a folder name (letters, digits, space, _ . -)'), dir: z.string().min(1).max(4096), readOnly: z.boolean().default(false) }))
       .mutation(({ ctx, input }) => ctx.services.files.addRoot(input)),
     removeRoot: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => ctx.services.files.removeRoot(input.id)),
+    /** A user's used space, quota and the disk's free space. */
+    usage: adminProcedure.input(z.object({ user: z.string().min(1).max(64) })).query(({ ctx, input }) => ctx.services.files.adminUsage(input.user)),
     setQuota: adminProcedure
       .input(z.object({ user: z.string().min(1).max(64), bytes: z.number().int().min(0).nullable() }))
       .mutation(({ ctx, input }) => ctx.services.files.setQuota(input.user, input.bytes)),

@@ -335,6 +335,12 @@ export class FilesService implements FilesApi, FilesHost {
     await this.store.setQuota(await this.rootsOf.userId(user), bytes);
   }
 
+  /** Admins: a user's used space in Home, quota and the disk's free space. */
+  async adminUsage(user: string): Promise<{ usedBytes: number; quotaBytes: number | null; freeBytes: number }> {
+    const id = await this.rootsOf.userId(user);
+    return guarded(() => this.space.usage({ id, name: user, role: 'member' }));
+  }
+
   /** Cancels running jobs and waits for them (the app is closing). */
   shutdown(): Promise<void> {
     return this.runner.shutdown();

@@ -61,8 +61,8 @@ export function createActions(b: Browser, o: Overlays) {
   function open(entry: FileEntry): void {
     if (b.isTrash.value) return;
     if (entry.kind === 'dir') {
-      o.preview.value = null;
-      b.go(entry.path);
+      // An editor with unsaved changes asks first; staying keeps this folder.
+      void o.closePreview().then((closed) => closed && b.go(entry.path));
     } else {
       o.preview.value = entry;
     }

@@ -29,6 +29,15 @@ export function createOverlays() {
   /** The "Shared by me" list is shown in place of the folder. */
   const sharesView = ref(false);
 
+  /** Asks the preview (an editor with unsaved changes) before it goes; App.vue plugs in the pane's confirmLeave. */
+  const previewGuard: { leave: (() => Promise<boolean>) | null } = { leave: null };
+  /** Closes the preview unless its editor's owner chose to stay; false when it stays. */
+  async function closePreview(): Promise<boolean> {
+    if (preview.value && previewGuard.leave && !(await previewGuard.leave())) return false;
+    preview.value = null;
+    return true;
+  }
+
   function askConflict(conflicts: Conflict[], op: 'copy' | 'move' | 'restore'): Promise<Answer | null> {
     return new Promise((resolve) => {
       conflict.value = { conflicts, op, resolve: (a) => ((conflict.value = null), resolve(a)) };
@@ -41,7 +50,7 @@ export function createOverlays() {
     });
   }
 
-  return { menu, renaming, creating, preview, properties, conflict, confirm, share, fetchUrl, addDrive, sharesView, askConflict, ask };
+  return { menu, renaming, creating, preview, properties, conflict, confirm, share, fetchUrl, addDrive, sharesView, previewGuard, closePreview, askConflict, ask };
 }
 
 export type Overlays = ReturnType<typeof createOverlays>;

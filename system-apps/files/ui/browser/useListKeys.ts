@@ -92,7 +92,7 @@ export function useListKeys(b: Browser, o: Overlays, a: Actions, layout: ListLay
           else await a.moveToTrash(paths);
         });
       case 'Escape':
-        if (o.preview.value) return run(() => (o.preview.value = null));
+        if (o.preview.value) return run(() => void o.closePreview());
         if (!sel.empty) {
           return run(() => {
             sel.clear();

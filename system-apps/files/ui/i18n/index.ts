@@ -3,12 +3,13 @@ import type { Composer } from 'vue-i18n';
 import browser from './browser';
 import extras from './extras';
 import transfers from './transfers';
+import admin from '../admin/messages';
 
 type Tree = Record<string, unknown>;
 type Part = { 'en-US': Tree; 'zh-CN': Tree };
 
 // Transfers last: where two parts name the same string (a job's kind), the transfer panel's own wins.
-const parts: Part[] = [browser, extras, transfers];
+const parts: Part[] = [browser, extras, admin, transfers];
 let merged = false;
 
 /** Adds `files.*` and the `errors['files.…']` sentences to both locales, once. */
