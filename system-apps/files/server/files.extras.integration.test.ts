@@ -159,4 +159,16 @@ describe.each(testServers())('Files extras on the $name server', (server) => {
     expect((await visit(`/api/files/thumb?path=${encodeURIComponent('/Home/Pictures/sky.jpg')}`)).statusCode).toBe(401);
     expect((await visit(`/api/files/thumb?path=${encodeURIComponent('/Home/report.txt')}`, alice)).statusCode).toBe(415);
   });
+
+  it('makes thumbnails of a listed page’s images before they are asked for', async () => {
+    const cache = path.join(tmp, 'data', 'cache', 'thumbs');
+    const count = async () => (await fs.readdir(cache, { recursive: true }).catch(() => [] as string[])).filter((f) => String(f).endsWith('.webp')).length;
+    await fs.mkdir(path.join(home, 'Album'), { recursive: true });
+    for (const name of ['one.jpg', 'two.png']) {
+      await sharp({ create: { width: 300, height: 200, channels: 3, background: '#a84' } }).toFile(path.join(home, 'Album', name));
+    }
+    const before = await count();
+    ok(await query(t.app, 'files.list', { path: '/Home/Album' }, alice));
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 2);
+  });
 });

@@ -1,4 +1,5 @@
 // Files' parts the platform wires up: the service with shared folders plugged in, search, shares, downloads from URLs, thumbnails, and their HTTP routes.
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
@@ -14,7 +15,7 @@ import { DrivesStore } from './drives/drives.store';
 import { SecretBox } from './drives/secret-box';
 import { registerFilesHttp } from './http';
 import { Lister } from './listing';
-import { resolveVirtual, type Root } from './paths';
+import { resolveSafe, resolveVirtual, type Root } from './paths';
 import { FileIndexer } from './search/indexer';
 import { FilesSearchService } from './search/search.service';
 import { SearchStore } from './search/search.store';
@@ -102,6 +103,23 @@ export function createFilesPlatform(deps: { config: Config; pool: pg.Pool; bus: 
   });
   files.setDrives((caller, id) => drives.drive(caller, id));
   const thumbnailer = new Thumbnailer({ cacheDir: path.join(config.dataDir, 'cache', 'thumbs') });
+  // A page of a folder with photos: their thumbnails are made in the background, before the grid asks.
+  files.onListed((roots, listing) => {
+    const images = listing.entries.filter((e) => e.kind === 'file' && e.mime.startsWith('image/') && e.mime !== 'image/svg+xml').slice(0, 60);
+    if (!images.length) return;
+    void (async () => {
+      const items = [];
+      for (const e of images) {
+        try {
+          const r = await resolveSafe(roots, e.path);
+          items.push({ real: r.real, stat: await fsp.stat(r.real) });
+        } catch {
+          /* gone or not reachable: no thumbnail */
+        }
+      }
+      thumbnailer.prefetch(items, 256);
+    })();
+  });
   let closeHttp: () => Promise<void> = async () => {};
 
   return {

@@ -107,8 +107,17 @@ export class FilesService implements FilesApi, FilesHost {
   list(caller: Caller, input: ListInput): Promise<Listing> {
     return guarded(async () => {
       const { roots, drive, ops } = await this.at(caller, input.path);
-      return drive ? ops.list(drive, input) : this.lister.list(roots, input);
+      if (drive) return ops.list(drive, input);
+      const listing = await this.lister.list(roots, input);
+      this.listed?.(roots, listing);
+      return listing;
     });
+  }
+
+  /** Called with every local page listed (thumbnails of its images are made ahead of being asked). */
+  private listed: ((roots: readonly Root[], listing: Listing) => void) | undefined;
+  onListed(fn: (roots: readonly Root[], listing: Listing) => void): void {
+    this.listed = fn;
   }
 
   stat(caller: Caller, p: string): Promise<FileEntry> {
