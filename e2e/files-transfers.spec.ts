@@ -447,16 +447,25 @@ test('a save that finds the file changed on disk offers a choice; "save mine as 
     expect((await onDisk(file))?.toString()).toBe('theirs: rewritten on disk\n');
   });
 
-  await test.step('an editor taken away without asking (a folder opened) keeps its text and offers it back', async () => {
+  await test.step('opening a folder from the list asks first; staying keeps the editor and the folder', async () => {
     await fileRow(files, 'notes.txt').dblclick();
     await pane.getByTestId('preview-edit').click();
     await content.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('draft kept');
     await fileRow(files, 'Sub').dblclick();
-    await expect(pane).toHaveCount(0);
-    await files.getByTestId('nav-back').click();
-    await fileRow(files, 'notes.txt').dblclick();
+    await expect(page.getByTestId('editor-leave')).toBeVisible();
+    await page.getByTestId('editor-leave').getByRole('button', { name: 'Keep editing' }).click();
+    await expect(page.getByTestId('editor-leave')).toHaveCount(0);
+    await expect(content).toContainText('draft kept');
+    await expect(fileRow(files, 'Sub')).toBeVisible();
+  });
+
+  await test.step('an editor taken away without asking (its window closed) keeps its text and offers it back', async () => {
+    await files.getByTestId('window-close').click();
+    await expect(files).toHaveCount(0);
+    const again = await openFiles(page);
+    await fileRow(again, 'notes.txt').dblclick();
     await expect(editor.getByTestId('editor-draft')).toBeVisible();
     await shot('18-draft');
     await editor.getByTestId('editor-draft-restore').click();
