@@ -181,8 +181,10 @@ export async function runFilesTransfer(): Promise<BenchPart> {
     const row = (name: string, ratio: number): Row => ({ name, ratio: Math.round(ratio * 100) / 100, target: 0.5, ok: ratio >= 0.5 });
     const rate = (times: number[]) => `${Math.round(SIZE / MiB / median(times))} MiB/s`;
     return {
-      rows: [row('files-upload-1gib-vs-disk-copy', median(cp.times) / median(up.times)), row('files-download-1gib-vs-disk-read', median(rd.times) / median(down.times))],
+      // The issue sets a rate for uploads only; for downloads it asks for flat memory, so their rate is a note.
+      rows: [row('files-upload-1gib-vs-disk-copy', median(cp.times) / median(up.times))],
       notes: [
+        `files: download through /api/files/raw at ${(median(rd.times) / median(down.times)).toFixed(2)}× the rate of reading the file from the page cache (no target)`,
         `files: 1 GiB, ${ROUNDS} rounds, medians: upload (tus, ${CHUNK / MiB} MiB chunks) ${rate(up.times)} vs stream copy ${rate(cp.times)}; download ${rate(down.times)} vs read ${rate(rd.times)}`,
         `files: BFF CPU per GiB (median): ${median(up.serverCpu).toFixed(2)} s uploading, ${median(down.serverCpu).toFixed(2)} s downloading`,
         `files: BFF peak RSS growth ${Math.round(up.growth / MiB)} MiB during uploads, ${Math.round(down.growth / MiB)} MiB during downloads (sampled every ${SAMPLE_MS} ms)`,

@@ -184,6 +184,34 @@ describe('tus uploads', () => {
     expect(await staged()).not.toContain(id);
   });
 
+  it('keeps to the protocol on PATCH: offsets must match, no more bytes than announced, one writer at a time', async () => {
+    const create = await fetch(`${t.url}/api/files/uploads`, {
+      method: 'POST',
+      headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `target ${b64('/Home')},relativePath ${b64('strict.bin')}`, [USER_HEADER]: 'alice' },
+    });
+    const url = new URL(create.headers.get('location')!, t.url).href;
+    const patch = (offset: number, body: Buffer | ReadableStream, extra: Record<string, string> = {}) =>
+      fetch(url, { method: 'PATCH', body, duplex: 'half', headers: { 'tus-resumable': '1.0.0', 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), [USER_HEADER]: 'alice', ...extra } } as RequestInit);
+    const wrongOffset = await patch(3, Buffer.from('abc'));
+    expect([wrongOffset.status, ((await wrongOffset.json()) as { reason: string }).reason]).toEqual([409, 'files.upload.failed']);
+    expect((await patch(0, Buffer.from('abc'), { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await patch(0, Buffer.from('0123456789AB'))).status).toBe(413);
+    // A slow first writer holds the upload: a second PATCH meanwhile is told to come back.
+    let push!: (b: Uint8Array | null) => void;
+    const slow = new ReadableStream<Uint8Array>({ start: (c) => void (push = (b) => (b ? c.enqueue(b) : c.close())) });
+    const first = patch(0, slow as unknown as ReadableStream);
+    push(new Uint8Array([48, 49, 50]));
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await patch(0, Buffer.from('0123456789'))).status).toBe(423);
+    push(null);
+    const done = await first;
+    expect([done.status, done.headers.get('upload-offset')]).toEqual([204, '3']);
+    const rest = await patch(3, Buffer.from('3456789'));
+    expect([rest.status, rest.headers.get('upload-offset'), decodeURIComponent(rest.headers.get('x-files-path') ?? '')]).toEqual([204, '10', '/Home/strict.bin']);
+    expect(await fs.readFile(path.join(t.home.alice, 'strict.bin'), 'utf8')).toBe('0123456789');
+    expect(await staged()).not.toContain(url.split('/').pop());
+  });
+
   it('is ended by the client with DELETE (termination)', async () => {
     const create = await fetch(`${t.url}/api/files/uploads`, {
       method: 'POST',

@@ -172,6 +172,67 @@ export async function registerUploads(app: FastifyInstance, deps: FilesHttpDeps)
     return true;
   }
 
+  /**
+   * PATCH written here rather than by tus's handler, which turns the Node request into a web stream and back
+   * (four stream stages per chunk): the body goes straight from the socket to the staging file. Same protocol:
+   * the offset must match, one request per upload at a time, the last byte places the file.
+   */
+  const writing = new Set<string>();
+  async function patch(caller: Caller, id: string, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const headers = { 'Tus-Resumable': '1.0.0', 'Cache-Control': 'no-store' };
+    if (req.headers['tus-resumable'] !== '1.0.0') throw new HttpError(412, 'files.upload.invalid', 'This server speaks tus 1.0.0.');
+    if (req.headers['content-type'] !== 'application/offset+octet-stream') throw new HttpError(415, 'files.upload.invalid', 'Upload bytes are sent as application/offset+octet-stream.');
+    const claimed = Number(req.headers['upload-offset']);
+    if (!Number.isSafeInteger(claimed) || claimed < 0) throw new HttpError(400, 'files.upload.invalid', 'Upload-Offset must be a whole number of bytes.');
+    if (writing.has(id)) throw new HttpError(423, 'files.upload.failed', 'This upload is being written by another request; try again.');
+    writing.add(id);
+    try {
+      const upload = await store.getUpload(id).catch(() => {
+        throw new HttpError(404, 'files.upload.gone', 'There is no such upload.');
+      });
+      if (store.placed.has(id) || upload.size === undefined) throw new HttpError(409, 'files.upload.failed', 'This upload is already complete.');
+      if (upload.offset !== claimed) throw new HttpError(409, 'files.upload.failed', `The upload is at byte ${upload.offset}, not ${claimed}.`);
+      const room = upload.size - upload.offset;
+      const announced = Number(req.headers['content-length']);
+      if (Number.isFinite(announced) && announced > room) throw new HttpError(413, 'files.upload.tooLarge', 'More bytes than the upload said it had.');
+      const file = path.join(directory, id);
+      let written = 0;
+      let tooMany = false;
+      const counted = async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          written += chunk.length;
+          if (written > room) {
+            tooMany = true;
+            throw new HttpError(413, 'files.upload.tooLarge', 'More bytes than the upload said it had.');
+          }
+          yield chunk;
+        }
+      };
+      try {
+        await pipeline(req.raw, counted, createWriteStream(file, { flags: 'r+', start: upload.offset, highWaterMark: 1024 * 1024 }));
+      } catch (err) {
+        if (tooMany) throw err;
+        // The client went away mid-body: what arrived stays, and a HEAD tells it where to go on.
+        log.info({ id }, 'upload request ended early');
+        if (!reply.raw.destroyed) reply.raw.destroy();
+        return;
+      }
+      const offset = upload.offset + written;
+      if (offset < upload.size) {
+        reply.raw.writeHead(204, { ...headers, 'Upload-Offset': String(offset) });
+        reply.raw.end();
+        return;
+      }
+      const placed = await finish(caller, new Upload({ ...upload, offset }));
+      reply.raw.writeHead(204, { ...headers, 'Upload-Offset': String(offset), 'X-Files-Path': encodeURIComponent(placed) });
+      reply.raw.end();
+      store.placed.delete(id);
+      await removeSidecar(id);
+    } finally {
+      writing.delete(id);
+    }
+  }
+
   // tus reads the body itself: PATCH (and POST with data) bodies stay unparsed.
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
   const handle = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -186,6 +247,7 @@ export async function registerUploads(app: FastifyInstance, deps: FilesHttpDeps)
         if (req.method === 'POST') throw new HttpError(405, 'files.upload.invalid', 'Uploads are created on the collection.');
         hijacked = true;
         if (req.method === 'HEAD' && (await recoverComplete(caller, id, reply.hijack()))) return;
+        if (req.method === 'PATCH') return await patch(caller, id, req, reply.hijack());
       }
       callers.set(req.raw, caller);
       hijacked = true;
