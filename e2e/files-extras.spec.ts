@@ -263,6 +263,9 @@ test('a folder shared read-only with another user shows under Shared with me', a
       await expect(theirs.getByText('Shared with me')).toBeVisible();
       await shared.click();
       await expect(row(theirs, 'soup.md')).toBeVisible();
+      // Read-only: no new folders or uploads offered there (Home still takes them).
+      await expect(theirs.getByTestId('new-folder')).toBeDisabled();
+      await expect(theirs.getByTestId('upload-menu')).toBeDisabled();
       await other.screenshot({ path: path.join(SCREENSHOTS, 'files-extras-09-shared-with-me.png'), fullPage: true });
     });
   } finally {
