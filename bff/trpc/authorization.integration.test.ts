@@ -359,30 +359,13 @@ const TABLE: readonly Row[] = [
     effect: async ({ t, account }) => !!account && (await t.db.pool.query('SELECT 1 FROM files_shares WHERE owner_id = $1', [account.id])).rows.length > 0,
     after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_shares')),
   },
-  {
-    path: 'files.shares.shareWith',
-    allow: SIGNED_IN,
-    why: 'shares a folder of the caller’s own; sharing with oneself is refused after authorisation',
-    input: ({ account }) => ({ path: '/Home/Documents', user: account?.name ?? 'member' }),
-    okReasons: ['files.share.self'],
-  },
+  { path: 'files.shares.shareWith', allow: SIGNED_IN, why: 'shares a folder of the caller’s own; sharing with oneself is refused after authorisation', input: ({ account }) => ({ path: '/Home/Documents', user: account?.name ?? 'member' }), okReasons: ['files.share.self'] },
   { path: 'files.shares.revoke', allow: SIGNED_IN, why: 'revokes the caller’s own shares only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.share.notFound'] },
   { path: 'files.shares.people', allow: SIGNED_IN, why: 'names to share with: every signed-in user may share' },
   { path: 'files.drives.list', allow: SIGNED_IN, why: 'the caller’s own cloud drives' },
-  {
-    path: 'files.drives.add',
-    allow: SIGNED_IN,
-    why: 'adds a drive for the caller; a private endpoint is refused after authorisation',
-    input: () => ({ name: 'Cloud', endpoint: 'http://127.0.0.1:9', bucket: 'some-bucket', accessKeyId: 'k', secretAccessKey: 's' }),
-    okReasons: ['files.drive.privateEndpoint'],
-  },
+  { path: 'files.drives.add', allow: SIGNED_IN, why: 'adds a drive for the caller; a private endpoint is refused after authorisation', input: () => ({ name: 'Cloud', endpoint: 'http://127.0.0.1:9', bucket: 'some-bucket', accessKeyId: 'k', secretAccessKey: 's' }), okReasons: ['files.drive.privateEndpoint'] },
   { path: 'files.drives.remove', allow: SIGNED_IN, why: 'removes the caller’s own drives only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.drive.notFound'] },
-  {
-    path: 'files.download',
-    allow: SIGNED_IN,
-    why: 'downloads into the caller’s own folders; a private address is refused after authorisation',
-    input: () => ({ url: 'http://127.0.0.1:9/x', requestId: `authz-download-${++madeFiles}` }),
-  },
+  { path: 'files.download', allow: SIGNED_IN, why: 'downloads into the caller’s own folders; a private address is refused in the job', input: () => ({ url: 'http://127.0.0.1:9/x', requestId: `authz-download-${++madeFiles}` }) },
 ];
 
 // ---------------------------------------------------------------------------------------------
