@@ -25,7 +25,7 @@ test('an admin sets a member’s quota and adds a folder the member sees beside 
       await page.getByRole('option', { name: member.name, exact: true }).click();
       await dialog.getByTestId('admin-quota').fill('2.5');
       await dialog.getByTestId('admin-quota-save').click();
-      await expect(dialog.getByTestId('admin-usage')).toContainText('2.5 GiB');
+      await expect(dialog.getByTestId('admin-usage')).toContainText('2.5 GB');
     });
 
     await test.step('a folder that does not exist is refused with a sentence; a real one is added', async () => {

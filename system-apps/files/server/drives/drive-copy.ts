@@ -53,7 +53,7 @@ function counted(source: Readable, io: Io): Transform {
 }
 
 /** Names in a drive path that are safe as local names; null when any segment is not (`..`, backslashes, empty…). */
-function safeSegments(p: string): string[] | null {
+export function safeSegments(p: string): string[] | null {
   const segments = p.split('/');
   try {
     for (const s of segments) checkName(s);

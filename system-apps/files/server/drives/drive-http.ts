@@ -7,8 +7,9 @@ import { numbered } from '../http/place';
 import { notModified, pickRange } from '../http/range';
 import type { UploadPlan } from '../http/upload-meta';
 import type { ZipEntryData } from '../http/zip-archive';
-import { checkName, joinVirtual, parentOf } from '../paths';
+import { joinVirtual, parentOf } from '../paths';
 import { DriveOps, type DriveLocation } from './drive-ops';
+import { safeSegments } from './drive-copy';
 import { parentRel } from './s3-drive';
 
 const MAX_TRIES = 10_000;
@@ -51,17 +52,6 @@ export async function serveDriveFile(req: FastifyRequest, reply: FastifyReply, a
   return reply.send(body);
 }
 
-/** A drive path's segments as archive path segments; null when one is no safe name (`..`, backslashes, empty). */
-function safeEntry(p: string): string[] | null {
-  const segments = p.split('/');
-  try {
-    for (const s of segments) checkName(s);
-    return segments;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Adds a drive file or folder to a zip as `name`: each object is streamed from the bucket into the archive in turn.
  * `append` waits until the archive took the entry in; `segment` makes a name safe as an archive path segment.
@@ -84,7 +74,7 @@ export async function addDriveTree(
   if (st.kind === 'file') return addFile(at.rel, name, st.mtime);
   await w.append(null, { name: `${name}/`, type: 'directory', date: new Date(), mode: 0o755 });
   for (const t of await at.drive.tree(at.rel, w.signal)) {
-    const segments = safeEntry(t.path);
+    const segments = safeSegments(t.path);
     if (!segments) continue;
     const entry = `${name}/${segments.map(w.segment).join('/')}`;
     if (t.kind === 'dir') await w.append(null, { name: `${entry}/`, type: 'directory', date: new Date(), mode: 0o755 });

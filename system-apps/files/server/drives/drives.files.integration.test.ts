@@ -299,7 +299,7 @@ describe.each(testServers())('cloud drives in Files on the $name server', (serve
     const chunk = randomBytes(8 * 1024 * 1024);
     for (let i = 0; i < 24; i++) await fs.writeFile(path.join(big, `part ${i}.bin`), chunk);
     const { jobId } = ok<{ jobId: string }>(await transfer({ op: 'copy', sources: ['/Home/Big'], target: '/Cloud' }));
-    await expect.poll(async () => ok<Job[]>(await query(t.app, 'files.jobs.list', undefined, alice)).find((j) => j.id === jobId)!.bytesDone, { timeout: 20_000, interval: 20 }).toBeGreaterThan(0);
+    // Cancelled at once: waiting for its first bytes raced with the whole copy finishing on a quiet machine.
     const cancelled = ok<Job>(await mutate(t.app, 'files.jobs.cancel', { id: jobId }, alice));
     expect(cancelled.state).toBe('cancelled');
     expect(cancelled.bytesDone).toBeLessThan(cancelled.bytesTotal);
