@@ -6,6 +6,8 @@ import { getCurrentScope, inject, onScopeDispose } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useQuasar } from 'quasar';
 import { shellKey, windowKey, type NotifyOptions, type ShellApi } from './keys';
+import { watchDesktopGone } from './lock';
+import { useSessionStore } from '../session/session.store';
 import type { AppCommand, SearchProvider, WindowHandle } from './types';
 
 export { SDK_VERSION } from './types';
@@ -63,4 +65,14 @@ export function useAppearance() {
   const $q = useQuasar();
   const { locale } = useI18n();
   return { isDark: () => $q.dark.isActive, locale };
+}
+
+/**
+ * Calls `cb` when the desktop locks or the user signs out (or the session ends), for as long as the calling
+ * component lives: an app holding secrets (Vault) drops them then.
+ * @example onDesktopLock(() => vault.lock());
+ */
+export function onDesktopLock(cb: () => void): void {
+  const session = useSessionStore();
+  watchDesktopGone(() => session.locked || !session.user, cb);
 }
