@@ -186,4 +186,6 @@ export interface VaultClientApi {
   exportEncrypted(masterPassword: string): Promise<string>;
   /** A Bitwarden-compatible unencrypted JSON export (asked again). */
   exportBitwarden(masterPassword: string): Promise<string>;
+  /** Reads a file made by exportEncrypted with the password it was made under (VaultError wrongPassword / badImport); import the items with importItems. */
+  readBackup(text: string, password: string): Promise<PlainItem[]>;
 }
