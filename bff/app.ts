@@ -35,6 +35,8 @@ import { MarketService } from '../system-apps/market/server/market.service';
 import { PostgresProvisioner } from '../system-apps/market/server/middleware/postgres';
 import type { Caller } from '../system-apps/files/server/files.api';
 import { createFilesPlatform, type FilesPlatform } from '../system-apps/files/server/files.platform';
+import { VaultService } from '../system-apps/vault/server/vault.service';
+import { VaultStore } from '../system-apps/vault/server/vault.store';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +66,9 @@ export interface AppDeps {
   chartAnnotations?: (app: string) => Record<string, string> | undefined;
 }
 
+/** The most a `vault.*` call may send (the server's bodyLimit holds for every other call). */
+const VAULT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesPlatform }): Services {
@@ -84,6 +89,7 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     filesShares: files.shares,
     filesDownloads: files.downloads,
     filesDrives: files.drives,
+    vault: new VaultService({ db: pool, bus, store: new VaultStore() }),
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
 }
@@ -172,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       }),
     mapError: mapUnavailable,
+    // A vault's re-key or import carries every item (and attachments up to 10 MiB as base64).
+    largeBodies: { prefixes: ['vault.'], limitBytes: VAULT_BODY_LIMIT_BYTES },
     onError: ({ error, path, req }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
       else if (error.code === 'SERVICE_UNAVAILABLE') req.log.warn({ path }, 'procedure failed: database unavailable');

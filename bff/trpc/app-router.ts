@@ -6,6 +6,7 @@ import { desktopRouter } from '../desktop/desktop.router';
 import { notificationsRouter } from '../notifications/notifications.router';
 import { marketRouter } from '../../system-apps/market/server/market.router';
 import { filesRouter } from '../../system-apps/files/server/files.router';
+import { vaultRouter } from '../../system-apps/vault/server/vault.router';
 import { router } from './init';
 import { systemRouter } from './system.router';
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   market: marketRouter,
   files: filesRouter,
+  vault: vaultRouter,
 });
 
 export type AppRouter = typeof appRouter;

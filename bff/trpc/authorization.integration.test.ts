@@ -1,4 +1,5 @@
 // Why this file exists: DESIGN.md §5 says every procedure states who may call it; this table is that statement, checked over HTTP for every actor, and it fails when a procedure has no row.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { Role } from '../auth/types';
 import { UsersStore } from '../auth/users.store';
 import { createUser, data, mutate, query, signIn, startTestApp, type TestApp } from '../testing/app';
 import { testServers } from '../testing/databases';
+import { authKey, cipher, kdf, sealed, setupInput } from '../../system-apps/vault/server/testing';
 import { appRouter } from './app-router';
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +106,17 @@ let filesTmp = '';
 const homeOf = (call: Call, ...rel: string[]) => path.join(filesTmp, 'data', 'users', call.account?.name ?? 'nobody', 'Home', ...rel);
 const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
 const NO_JOB = '00000000-0000-0000-0000-000000000000';
+// Vault: the caller's own account and vaults the caller is a member of; another's vault, item or attachment is not found, an item write to one a conflict with nothing current.
+const vaultRow = (path: string, okReasons: readonly string[] = [], input?: (call: Call) => unknown): Row => ({ path: `vault.${path}`, allow: SIGNED_IN, why: 'the caller’s own Vault account and the vaults the caller is a member of', okReasons, ...(input ? { input } : {}) });
+const [VID, IID, NF, GONE, SET_UP] = [{ vaultId: NO_JOB }, { id: NO_JOB }, ['vault.notFound'], ['vault.conflict'], ['vault.notSetUp', 'vault.wrongMasterPassword']];
+const once = () => ({ idempotencyKey: randomUUID() });
+/** An item in a vault of member's (Vault set up for member on first use). */
+async function membersItem(t: TestApp, memberId: string): Promise<string> {
+  const vault = t.app.services.vault;
+  if (!(await vault.account(memberId)).setUp) await vault.setup(memberId, setupInput());
+  const [first] = await vault.listVaults(memberId);
+  return (await vault.items.create(memberId, { id: randomUUID(), vaultId: first!.id, data: cipher(), keyVersion: first!.keyVersion, ...once() })).id;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The table: one row per procedure. Adding a procedure without a row fails the first test below.
@@ -289,39 +302,15 @@ const TABLE: readonly Row[] = [
   { path: 'files.folderSize', allow: SIGNED_IN, why: 'a folder among the caller’s own roots', input: () => ({ path: '/Home' }) },
   { path: 'files.usage', allow: SIGNED_IN, why: 'the caller’s own used space and quota' },
   { path: 'files.readText', allow: SIGNED_IN, why: 'a file among the caller’s own roots', input: () => ({ path: '/Home/no-such-file.txt' }), okReasons: ['files.notFound'] },
-  {
-    path: 'files.writeText',
-    allow: SIGNED_IN,
-    why: 'saves into the caller’s own roots only',
-    input: () => ({ path: `/Home/authz-${++madeFiles}.txt`, text: 'hello', expectedVersion: null }),
-    effect: async (call, input) => call.account !== null && (await exists(homeOf(call, (input as { path: string }).path.slice('/Home/'.length)))),
-  },
-  {
-    path: 'files.mkdir',
-    allow: SIGNED_IN,
-    why: 'makes a folder in the caller’s own roots only',
-    input: () => ({ parent: '/Home', name: `authz-folder-${++madeFiles}` }),
-    effect: async (call, input) => call.account !== null && (await exists(homeOf(call, (input as { name: string }).name))),
-  },
+  { path: 'files.writeText', allow: SIGNED_IN, why: 'saves into the caller’s own roots only', input: () => ({ path: `/Home/authz-${++madeFiles}.txt`, text: 'hello', expectedVersion: null }), effect: async (call, input) => call.account !== null && (await exists(homeOf(call, (input as { path: string }).path.slice('/Home/'.length)))) },
+  { path: 'files.mkdir', allow: SIGNED_IN, why: 'makes a folder in the caller’s own roots only', input: () => ({ parent: '/Home', name: `authz-folder-${++madeFiles}` }), effect: async (call, input) => call.account !== null && (await exists(homeOf(call, (input as { name: string }).name))) },
   { path: 'files.rename', allow: SIGNED_IN, why: 'renames in the caller’s own roots only', input: () => ({ path: '/Home/no-such-file', name: 'other' }), okReasons: ['files.notFound'] },
-  {
-    path: 'files.transfer',
-    allow: SIGNED_IN,
-    why: 'copies and moves between the caller’s own roots only',
-    input: () => ({ op: 'copy', sources: ['/Home/no-such-file'], target: '/Home/Documents', conflict: 'ask', requestId: `authz-transfer-${++madeFiles}` }),
-    okReasons: ['files.notFound'],
-  },
+  { path: 'files.transfer', allow: SIGNED_IN, why: 'copies and moves between the caller’s own roots only', input: () => ({ op: 'copy', sources: ['/Home/no-such-file'], target: '/Home/Documents', conflict: 'ask', requestId: `authz-transfer-${++madeFiles}` }), okReasons: ['files.notFound'] },
   { path: 'files.jobs.list', allow: SIGNED_IN, why: 'the caller’s own jobs; the store scopes by user id' },
   { path: 'files.jobs.cancel', allow: SIGNED_IN, why: 'the caller’s own jobs only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.job.notFound'] },
   { path: 'files.trash.list', allow: SIGNED_IN, why: 'the caller’s own trash' },
   { path: 'files.trash.move', allow: SIGNED_IN, why: 'moves the caller’s own entries into the caller’s own trash', input: () => ({ paths: ['/Home/no-such-file'], requestId: `authz-trash-${++madeFiles}` }) },
-  {
-    path: 'files.trash.restore',
-    allow: SIGNED_IN,
-    why: 'the caller’s own trash items only; another’s id is not found',
-    input: () => ({ ids: [NO_JOB], conflict: 'ask', requestId: `authz-restore-${++madeFiles}` }),
-    okReasons: ['files.trash.notFound'],
-  },
+  { path: 'files.trash.restore', allow: SIGNED_IN, why: 'the caller’s own trash items only; another’s id is not found', input: () => ({ ids: [NO_JOB], conflict: 'ask', requestId: `authz-restore-${++madeFiles}` }), okReasons: ['files.trash.notFound'] },
   { path: 'files.trash.empty', allow: SIGNED_IN, why: 'empties the caller’s own trash only', input: () => ({ ids: [NO_JOB], requestId: `authz-empty-${++madeFiles}` }) },
   { path: 'files.favorites.list', allow: SIGNED_IN, why: 'the caller’s own favourites' },
   { path: 'files.favorites.add', allow: SIGNED_IN, why: 'a folder among the caller’s own roots, saved for the caller', input: () => ({ path: '/Home/Documents' }) },
@@ -340,25 +329,11 @@ const TABLE: readonly Row[] = [
   },
   { path: 'files.admin.removeRoot', allow: ADMINS, why: 'only the owner and admins take host folders away', input: () => ({ id: NO_JOB }), okReasons: ['files.root.notFound'] },
   { path: 'files.admin.usage', allow: ADMINS, why: 'another user’s storage use is for the owner and admins', input: () => ({ user: 'member' }) },
-  {
-    path: 'files.admin.setQuota',
-    allow: ADMINS,
-    why: 'only the owner and admins set quotas',
-    input: () => ({ user: 'member', bytes: 1024 ** 4 }),
-    effect: async ({ t }) => (await t.db.pool.query('SELECT 1 FROM files_quotas')).rows.length > 0,
-    after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_quotas')),
-  },
+  { path: 'files.admin.setQuota', allow: ADMINS, why: 'only the owner and admins set quotas', input: () => ({ user: 'member', bytes: 1024 ** 4 }), effect: async ({ t }) => (await t.db.pool.query('SELECT 1 FROM files_quotas')).rows.length > 0, after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_quotas')) },
   { path: 'files.search.query', allow: SIGNED_IN, why: 'searches the caller’s own roots; rows are scoped by user id', input: () => ({ q: 'report' }) },
   { path: 'files.search.rescan', allow: SIGNED_IN, why: 'walks the caller’s own roots again' },
   { path: 'files.shares.list', allow: SIGNED_IN, why: 'the caller’s own links and shares' },
-  {
-    path: 'files.shares.createLink',
-    allow: SIGNED_IN,
-    why: 'a link to an entry in the caller’s own roots',
-    input: () => ({ path: '/Home/Documents' }),
-    effect: async ({ t, account }) => !!account && (await t.db.pool.query('SELECT 1 FROM files_shares WHERE owner_id = $1', [account.id])).rows.length > 0,
-    after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_shares')),
-  },
+  { path: 'files.shares.createLink', allow: SIGNED_IN, why: 'a link to an entry in the caller’s own roots', input: () => ({ path: '/Home/Documents' }), effect: async ({ t, account }) => !!account && (await t.db.pool.query('SELECT 1 FROM files_shares WHERE owner_id = $1', [account.id])).rows.length > 0, after: async ({ t }) => void (await t.db.pool.query('DELETE FROM files_shares')) },
   { path: 'files.shares.shareWith', allow: SIGNED_IN, why: 'shares a folder of the caller’s own; sharing with oneself is refused after authorisation', input: ({ account }) => ({ path: '/Home/Documents', user: account?.name ?? 'member' }), okReasons: ['files.share.self'] },
   { path: 'files.shares.revoke', allow: SIGNED_IN, why: 'revokes the caller’s own shares only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.share.notFound'] },
   { path: 'files.shares.people', allow: SIGNED_IN, why: 'names to share with: every signed-in user may share' },
@@ -366,6 +341,18 @@ const TABLE: readonly Row[] = [
   { path: 'files.drives.add', allow: SIGNED_IN, why: 'adds a drive for the caller; a private endpoint is refused after authorisation', input: () => ({ name: 'Cloud', endpoint: 'http://127.0.0.1:9', bucket: 'some-bucket', accessKeyId: 'k', secretAccessKey: 's' }), okReasons: ['files.drive.privateEndpoint'] },
   { path: 'files.drives.remove', allow: SIGNED_IN, why: 'removes the caller’s own drives only; another’s id is not found', input: () => ({ id: NO_JOB }), okReasons: ['files.drive.notFound'] },
   { path: 'files.download', allow: SIGNED_IN, why: 'downloads into the caller’s own folders; a private address is refused in the job', input: () => ({ url: 'http://127.0.0.1:9/x', requestId: `authz-download-${++madeFiles}` }) },
+
+  vaultRow('account.get'), vaultRow('account.setup', ['vault.alreadySetUp'], () => setupInput()), vaultRow('account.settings', ['vault.notSetUp'], () => ({ autoLockMinutes: 15 })),
+  vaultRow('account.changePassword', SET_UP, () => ({ oldAuthKey: authKey(), kdf: kdf(), authKey: authKey(), wrappedUserKey: cipher() })), vaultRow('account.verify', SET_UP, () => ({ authKey: authKey() })),
+  vaultRow('vaults.list'), vaultRow('vaults.create', ['vault.notSetUp'], () => ({ id: randomUUID(), name: cipher(), sealedKey: sealed() })), vaultRow('vaults.delete', NF, () => VID),
+  vaultRow('vaults.rename', NF, () => ({ ...VID, name: cipher(), keyVersion: 1 })), vaultRow('members.list', NF, () => VID), vaultRow('members.people'), vaultRow('members.leave', NF, () => VID),
+  vaultRow('vaults.rekey', NF, () => ({ ...VID, fromKeyVersion: 1, name: cipher(), removeUserIds: [], members: [{ userId: NO_JOB, sealedKey: sealed() }], items: [], ...once() })),
+  vaultRow('members.add', NF, () => ({ ...VID, userId: NO_JOB, role: 'read', sealedKey: sealed(), keyVersion: 1 })), vaultRow('members.setRole', NF, () => ({ ...VID, userId: NO_JOB, role: 'read' })),
+  vaultRow('items.list'), vaultRow('items.create', NF, () => ({ id: randomUUID(), ...VID, data: cipher(), keyVersion: 1, ...once() })), vaultRow('items.delete', GONE, () => ({ ...IID, baseRevision: 1 })),
+  vaultRow('items.update', GONE, () => ({ ...IID, baseRevision: 1, data: cipher(), keyVersion: 1, ...once() })), vaultRow('items.trash', GONE, () => ({ ...IID, baseRevision: 1, ...once() })),
+  vaultRow('items.restore', GONE, () => ({ ...IID, baseRevision: 1, ...once() })), vaultRow('items.import', NF, () => ({ ...VID, keyVersion: 1, items: [{ id: randomUUID(), data: cipher() }], ...once() })),
+  vaultRow('attachments.put', NF, () => ({ id: randomUUID(), itemId: NO_JOB, data: 'AAAA' })), vaultRow('attachments.get', NF, () => IID), vaultRow('attachments.delete', NF, () => IID),
+  { path: 'vault.items.get', allow: ['member'], why: 'the item is in a vault of member’s: anyone else, admins included, is told it does not exist (NOT_FOUND vault.notFound)', input: async ({ t, accounts }) => ({ id: await membersItem(t, accounts.member.id) }), refuse: { signedIn: { status: 404, reason: 'vault.notFound' } } },
 ];
 
 // ---------------------------------------------------------------------------------------------

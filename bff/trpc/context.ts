@@ -14,6 +14,7 @@ import type { UrlDownloads } from '../../system-apps/files/server/fetch/download
 import type { DrivesService } from '../../system-apps/files/server/drives/drives.service';
 import type { FilesSearchService } from '../../system-apps/files/server/search/search.service';
 import type { SharesService } from '../../system-apps/files/server/shares/shares.service';
+import type { VaultService } from '../../system-apps/vault/server/vault.service';
 import type { FixedWindowLimiter } from './rate-limit';
 
 /** The services procedures call; built once per process in buildApp and shared by every request. */
@@ -31,6 +32,7 @@ export interface Services {
   filesShares: SharesService;
   filesDownloads: UrlDownloads;
   filesDrives: DrivesService;
+  vault: VaultService;
   loginLimiter: FixedWindowLimiter;
 }
 

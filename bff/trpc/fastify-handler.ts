@@ -5,6 +5,7 @@
  * calls the procedure straight from Fastify's parsed request, so the stock tRPC client works unchanged.
  * Subscriptions and streaming responses are not served here: live data goes over socket.io.
  */
+import { pipeline, Transform, type Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   getErrorShape,
@@ -25,6 +26,11 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter, TContext> {
   /** Rewrites an error before it is shaped (for example "database unreachable" into a 503). */
   mapError?(error: TRPCError): TRPCError;
   maxBatchSize?: number;
+  /**
+   * Procedures allowed bodies above the server's `bodyLimit` (a vault's re-key or import carries every item):
+   * a call, or a batch whose every call, under one of `prefixes` may send up to `limitBytes`; any other gets 413 past the server's limit.
+   */
+  largeBodies?: { prefixes: readonly string[]; limitBytes: number };
 }
 
 type ResponseItem = { result: { data: unknown } } | { error: unknown };
@@ -81,6 +87,31 @@ export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyIn
 
   // Its own plugin scope: the stock client posts mutations without input as an empty JSON body,
   // which means "no input" to tRPC and must not be a parse error.
+  const normalLimit = app.initialConfig.bodyLimit ?? 1_048_576;
+  const large = opts.largeBodies && opts.largeBodies.limitBytes > normalLimit ? opts.largeBodies : undefined;
+  const mayBeLarge = (req: FastifyRequest) => {
+    const { path } = req.params as { path?: string };
+    return !!large && !!path && path.split(',').every((p) => large.prefixes.some((prefix) => p.startsWith(prefix)));
+  };
+  const tooLarge = () =>
+    Object.assign(new Error(`The request body is larger than ${normalLimit} bytes; only calls to ${large?.prefixes.join(', ')} may be larger.`), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
+  /** Holds a body to the server's own limit unless every procedure it calls may have a large one. */
+  const limitBody = (req: FastifyRequest, _reply: FastifyReply, payload: Readable, done: (err: Error | null, body?: Readable) => void) => {
+    if (!large || mayBeLarge(req)) return done(null, payload);
+    if (Number(req.headers['content-length']) > normalLimit) return done(tooLarge());
+    let seen = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, next) {
+        seen += chunk.length;
+        next(seen > normalLimit ? tooLarge() : null, chunk);
+      },
+    });
+    done(null, pipeline(payload, counter, () => undefined));
+  };
+
   void app.register(async (scope) => {
     const defaultJson = scope.getDefaultJsonParser('error', 'error');
     scope.removeContentTypeParser('application/json');
@@ -88,7 +119,12 @@ export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyIn
       if (body === '') return done(null, undefined);
       defaultJson(req, body as string, done);
     });
-    scope.route({ method: ['GET', 'POST'], url: `${opts.prefix}/:path`, handler });
+    scope.route({
+      method: ['GET', 'POST'],
+      url: `${opts.prefix}/:path`,
+      handler,
+      ...(large ? { bodyLimit: large.limitBytes, preParsing: limitBody } : {}),
+    });
   });
 }
 
