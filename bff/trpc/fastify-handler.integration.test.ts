@@ -1,6 +1,7 @@
 // The lean tRPC handler speaks tRPC's wire format exactly: the stock client works, and answers match the stock adapter's.
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -22,6 +23,7 @@ const testRouter = router({
   }),
   save: publicProcedure.input(z.object({ n: z.number().int() })).mutation(({ input }) => ({ saved: input.n })),
   touch: publicProcedure.mutation(() => 'touched'),
+  big: router({ take: publicProcedure.input(z.object({ text: z.string() })).mutation(({ input }) => input.text.length) }),
 });
 
 const ctx = (): Context =>
@@ -120,5 +122,45 @@ describe('batches of realistic size', () => {
     const res = await app.inject('/lean/echo?input=%7Bnot-json');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.data.code).toBe('PARSE_ERROR');
+  });
+});
+
+describe('large bodies for some procedures only', () => {
+  let small: FastifyInstance;
+  beforeAll(async () => {
+    small = Fastify({ bodyLimit: 1000 });
+    registerTrpc(small, { router: testRouter, prefix: '/t', createContext: ctx, largeBodies: { prefixes: ['big.'], limitBytes: 10_000 } });
+    await small.ready();
+  });
+  afterAll(() => small.close());
+
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    small.inject({ method: 'POST', url: `/t/${path}`, headers: { 'content-type': 'application/json', ...headers }, payload: body });
+  const text = (n: number) => JSON.stringify({ text: 'x'.repeat(n) });
+
+  it('lets a call under an allowed prefix send more than the server’s limit, up to its own', async () => {
+    const res = await post('big.take', text(5000));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ result: { data: 5000 } });
+    expect((await post('big.take', text(20_000))).statusCode).toBe(413);
+  });
+
+  it('holds every other call to the server’s limit, with a clear message', async () => {
+    const res = await post('echo', text(5000));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().message).toMatch(/larger than 1000 bytes; only calls to big\. may be larger/);
+    expect((await post('save', JSON.stringify({ n: 1 }))).statusCode).toBe(200);
+  });
+
+  it('lets a batch through only when every call in it may be large', async () => {
+    const batch = JSON.stringify({ 0: { text: 'x'.repeat(3000) }, 1: { text: 'y'.repeat(3000) } });
+    expect((await post('big.take,big.take?batch=1', batch)).statusCode).toBe(200);
+    expect((await post('big.take,save?batch=1', batch)).statusCode).toBe(413);
+  });
+
+  it('counts a body sent without a length', async () => {
+    const res = await small.inject({ method: 'POST', url: '/t/echo', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, payload: Readable.from([text(600), ' '.repeat(600)]) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().message).toMatch(/only calls to big\. may be larger/);
   });
 });
