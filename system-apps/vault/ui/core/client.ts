@@ -393,7 +393,8 @@ export function createVaultClient(api: VaultApi, options: VaultClientOptions = {
       const s = need();
       await write(
         () => api.items.delete.mutate({ id: base.id, baseRevision: base.revision }),
-        async (e) => (errorData(e)?.code === 'NOT_FOUND' ? { ok: true } : undefined),
+        // After a lost answer, "gone" means the first attempt went through.
+        async (e) => (errorData(e)?.code === 'NOT_FOUND' || (reasonOf(e) === 'vault.conflict' && errorData(e)?.details == null) ? { ok: true } : undefined),
       ).catch((e: unknown) => translate(s, e));
     },
 
