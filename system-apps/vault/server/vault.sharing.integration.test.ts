@@ -15,7 +15,7 @@ describe.each(testServers())('shared vaults on $name PostgreSQL', (server) => {
 
   beforeAll(async () => {
     t = await startTestApp(server);
-    [owner, writer, reader, stranger] = await Promise.all(['olivia', 'wanda', 'rita', 'sam'].map((n) => vaultUser(t, n)));
+    [owner, writer, reader, stranger] = await Promise.all([vaultUser(t, 'olivia'), vaultUser(t, 'wanda'), vaultUser(t, 'rita'), vaultUser(t, 'sam')]);
     await share(owner, writer, 'write');
     await share(owner, reader, 'read');
   });
