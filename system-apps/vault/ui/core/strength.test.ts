@@ -1,8 +1,21 @@
 // Strength: common passwords score low with a warning and its key, long random ones score high.
 import { describe, expect, it } from 'vitest';
-import { checkStrength } from './strength';
+import { checkStrength, isStrengthLoaded, passwordStrength, preloadStrength } from './strength';
 
 describe('strength', () => {
+  it('answers at once with a cautious stand-in until the dictionaries are loaded, then with zxcvbn', async () => {
+    expect(isStrengthLoaded()).toBe(false);
+    const early = passwordStrength('q8#Vz!r2Lm@x9Tc$Wp4');
+    expect(early).toMatchObject({ pending: true, score: 2 });
+    expect(passwordStrength('ab').score).toBe(0);
+    await preloadStrength();
+    expect(isStrengthLoaded()).toBe(true);
+    const late = passwordStrength('q8#Vz!r2Lm@x9Tc$Wp4');
+    expect(late.score).toBe(4);
+    expect(late.pending).toBeUndefined();
+    expect(passwordStrength('password').score).toBe(0);
+  });
+
   it('scores a common password 0 with a warning, in English and as a key', async () => {
     const s = await checkStrength('password123');
     expect(s.score).toBe(0);
