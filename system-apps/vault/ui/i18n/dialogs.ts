@@ -27,8 +27,9 @@ export default {
       },
       health: {
         title: 'Health report',
-        lead: 'Checked {n} items in your browser. Fix these to make your accounts safer.',
+        lead: 'Checked {n} logins in your browser. Fix these to make your accounts safer.',
         allGood: 'No weak, reused or old passwords. Well done.',
+        checking: 'Checking your passwords…',
         weak: 'Weak passwords ({n})',
         weakHint: 'Easy to guess: replace them with generated ones.',
         reused: 'Reused passwords ({n})',
@@ -176,8 +177,9 @@ export default {
       },
       health: {
         title: '健康报告',
-        lead: '已在浏览器中检查 {n} 个项目。修复以下问题可让账户更安全。',
+        lead: '已在浏览器中检查 {n} 个登录信息。修复以下问题可让账户更安全。',
         allGood: '没有弱密码、重复密码或旧密码。做得好。',
+        checking: '正在检查你的密码……',
         weak: '弱密码（{n}）',
         weakHint: '容易被猜到：请换成生成的密码。',
         reused: '重复使用的密码（{n}）',
