@@ -47,6 +47,15 @@ describe('vault client', () => {
     expect((await client.status()).autoLockMinutes).toBe(5);
   });
 
+  it('stays locked when locked while unlocking', async () => {
+    const { client } = await started();
+    client.lock();
+    const unlocking = client.unlock(PW);
+    client.lock();
+    expect(await codeOf(unlocking)).toBe('locked');
+    expect(client.unlocked).toBe(false);
+  });
+
   it('says when Vault is not set up', async () => {
     const client = createVaultClient(new FakeVaultServer().apiFor('x'), opts);
     expect(await client.status()).toEqual({ setUp: false, autoLockMinutes: 15 });

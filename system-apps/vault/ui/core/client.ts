@@ -1,86 +1,30 @@
 // Vault's browser half: every key lives in this closure, every secret is encrypted here before it goes to the `vault` router.
 import type { AccountView, ItemView, VaultView } from '../../shared/wire';
-import { isTransient, reasonOf, errorData, type VaultApi } from './api';
+import { reasonOf, errorData, type VaultApi } from './api';
+import { decrypted, IMPORT_CHUNK, mapSliced, MAX_ATTACHMENT_BYTES, plain, retrying, type Session, type VaultClientOptions, type VaultKey } from './client-support';
 import { importBackup, createBackup } from './backup';
 import { AD, aesKey, decrypt, decryptJson, decryptText, encrypt, encryptText, newAesKey, openBytes, sealBytes } from './cipher';
 import { fromB64, randomBytes, toB64, utf8, uuid } from './encoding';
 import { exportBitwarden } from './importers/export-bitwarden';
-import { cloneItem, normalizeItem, withPasswordHistory } from './items';
+import { normalizeItem, withPasswordHistory } from './items';
 import { deriveKeys, KdfRefused, newKdf } from './kdf';
 import { fingerprint, newKeyPair, sealKey, unsealKey, unwrapPrivateKey, unwrapUserKey, unwrapUserKeyRaw, wrapUserKey } from './keys';
 import { VaultError, type AttachmentRef, type DamagedItem, type DecryptedItem, type PlainItem, type VaultClientApi, type VaultInfo } from './types';
 
 export type { VaultApi } from './api';
+export { IMPORT_CHUNK, MAX_ATTACHMENT_BYTES, type VaultClientOptions } from './client-support';
 
-export interface VaultClientOptions {
-  /** Waits before retrying a write that got no answer or a 5xx (same idempotency key each time). */
-  retryDelaysMs?: number[];
-}
-
-interface VaultKey {
-  keyVersion: number;
-  sealedKey: string;
-  key: CryptoKey;
-}
-
-interface Session {
-  privateKey: CryptoKey;
-  publicKey: string;
-  /** Vault keys by vault id; null where the sealed key did not open. */
-  vaults: Map<string, VaultKey | null>;
-}
-
-/** Items per call of items.import (each call is all or none). */
-export const IMPORT_CHUNK = 2_000;
-/** The largest attachment, before encryption. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const DEFAULT_AUTO_LOCK = 15;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Runs `fn` over `list` in slices, so a long list does not start thousands of crypto operations at once. */
-async function mapSliced<T, R>(list: readonly T[], fn: (x: T) => Promise<R>, slice = 256): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += slice) out.push(...(await Promise.all(list.slice(i, i + slice).map(fn))));
-  return out;
-}
-
-function decrypted(v: ItemView, item: PlainItem): DecryptedItem {
-  return { id: v.id, vaultId: v.vaultId, revision: v.revision, keyVersion: v.keyVersion, createdAt: v.createdAt, updatedAt: v.updatedAt, deletedAt: v.deletedAt, item };
-}
-
-/** A detached, well-formed copy of what the UI handed in (it may be a reactive proxy). */
-const plain = (item: PlainItem): PlainItem => normalizeItem(cloneItem(item));
-
 export function createVaultClient(api: VaultApi, options: VaultClientOptions = {}): VaultClientApi {
-  const delays = options.retryDelaysMs ?? [300, 1_000];
+  const write = retrying(options.retryDelaysMs ?? [300, 1_000]);
   let session: Session | null = null;
+  /** Bumped by lock(): an unlock still deriving keys when the user locks does not unlock afterwards. */
+  let epoch = 0;
 
   function need(): Session {
     if (!session) throw new VaultError('locked', 'Vault is locked.');
     return session;
-  }
-
-  /**
-   * A write, retried on no answer or a 5xx with the very same input (so the same idempotency key).
-   * `recover` decides, after a retry was refused, whether the first attempt had in fact gone through.
-   */
-  async function write<T>(fn: () => Promise<T>, recover?: (e: unknown) => Promise<T | undefined>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (e) {
-        if (isTransient(e) && attempt < delays.length) {
-          await sleep(delays[attempt]!);
-          continue;
-        }
-        if (attempt > 0 && recover) {
-          const done = await recover(e).catch(() => undefined);
-          if (done !== undefined) return done;
-        }
-        throw e;
-      }
-    }
   }
 
   async function account(): Promise<Extract<AccountView, { setUp: true }>> {
@@ -224,6 +168,7 @@ export function createVaultClient(api: VaultApi, options: VaultClientOptions = {
         vault: { id: vaultId, name: await encryptText(vault.key, firstVaultName, AD.vaultName(vaultId)), sealedKey: await sealKey(pair.publicKey, vault.raw) },
       };
       vault.raw.fill(0);
+      const at = epoch;
       await write(
         () => api.account.setup.mutate(input),
         async () => {
@@ -233,21 +178,24 @@ export function createVaultClient(api: VaultApi, options: VaultClientOptions = {
       );
       const s: Session = { privateKey: pair.privateKey, publicKey: pair.publicKey, vaults: new Map() };
       await loadVaults(s);
-      session = s;
+      if (at === epoch) session = s;
     },
 
     async unlock(masterPassword) {
+      const at = epoch;
       const acc = await account();
       const { encKey } = await keysFor(masterPassword, acc);
       const userKey = await unwrapUserKey(encKey, acc.wrappedUserKey);
       const privateKey = await unwrapPrivateKey(userKey, acc.wrappedPrivateKey);
       const s: Session = { privateKey, publicKey: acc.publicKey, vaults: new Map() };
       await loadVaults(s);
+      if (at !== epoch) throw new VaultError('locked', 'Vault was locked while it was unlocking.');
       session = s;
     },
 
     lock() {
       session = null;
+      epoch++;
     },
 
     async changePassword(oldPassword, newPassword) {
