@@ -25,7 +25,8 @@ export async function registerSecurity(app: FastifyInstance, opts: { publicOrigi
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval': Vault derives its keys with Argon2id compiled to WebAssembly (hash-wasm); it allows compiling WebAssembly, not eval().
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // Quasar and Vue set style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
