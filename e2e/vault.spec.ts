@@ -33,7 +33,8 @@ async function axe(page: Page, selector: string): Promise<void> {
 async function openVault(page: Page): Promise<Locator> {
   await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true');
   const win = await openFromDock(page, 'vault');
-  await win.getByTestId('window-titlebar').dblclick();
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  await expect(win).toHaveClass(/wm-window--snapped/);
   const app = win.getByTestId('vault-app');
   await expect(app).not.toHaveAttribute('data-phase', 'loading');
   return win;
@@ -42,8 +43,8 @@ async function openVault(page: Page): Promise<Locator> {
 async function setUp(win: Locator): Promise<void> {
   const app = win.getByTestId('vault-app');
   await expect(app).toHaveAttribute('data-phase', 'setup');
-  await win.getByTestId('vault-setup-password').locator('input').fill(MASTER);
-  await win.getByTestId('vault-setup-again').locator('input').fill(MASTER);
+  await win.getByTestId('vault-setup-password').fill(MASTER);
+  await win.getByTestId('vault-setup-again').fill(MASTER);
   await win.getByTestId('vault-setup-ack').click();
   await win.getByTestId('vault-setup-submit').click();
   await expect(app).toHaveAttribute('data-phase', 'unlocked', { timeout: 30_000 });
@@ -58,12 +59,12 @@ async function addLogin(win: Locator, fields: { name: string; username: string; 
   await win.getByTestId('vault-new').locator('button').first().click();
   const pane = win.getByTestId('vault-pane');
   await expect(pane).toHaveAttribute('data-editing', 'true');
-  await pane.getByTestId('item-name').locator('input').fill(fields.name);
+  await pane.getByTestId('item-name').fill(fields.name);
   await pane.getByTestId('item-username').locator('input').fill(fields.username);
   await pane.getByTestId('item-password').locator('input').fill(fields.password);
   if (fields.uri) {
     await pane.getByTestId('item-uri-add').click();
-    await pane.getByTestId('item-uri').locator('input').last().fill(fields.uri);
+    await pane.getByTestId('item-uri').last().fill(fields.uri);
   }
   if (fields.totp) await pane.getByTestId('item-totp-secret').locator('input').fill(fields.totp);
   await pane.getByTestId('item-save').click();
@@ -88,15 +89,15 @@ test('set up, a login with a live TOTP code, copy, lock and unlock, the generato
 
   await test.step('setup asks twice, warns that nothing can be recovered and refuses a weak password', async () => {
     await expect(win.getByTestId('vault-setup')).toBeVisible();
-    await expect(win.getByTestId('vault-setup-password').locator('input')).toBeFocused();
+    await expect(win.getByTestId('vault-setup-password')).toBeFocused();
     await expect(win.getByTestId('vault-setup')).toContainText('Nobody can recover this password');
-    await win.getByTestId('vault-setup-password').locator('input').fill('password1234');
-    await win.getByTestId('vault-setup-again').locator('input').fill('password1234');
+    await win.getByTestId('vault-setup-password').fill('password1234');
+    await win.getByTestId('vault-setup-again').fill('password1234');
     await win.getByTestId('vault-setup-ack').click();
     await win.getByTestId('vault-setup-submit').click();
     await expect(win.getByTestId('vault-setup-error')).toContainText('too easy to guess');
-    await win.getByTestId('vault-setup-password').locator('input').fill(MASTER);
-    await win.getByTestId('vault-setup-again').locator('input').fill(MASTER);
+    await win.getByTestId('vault-setup-password').fill(MASTER);
+    await win.getByTestId('vault-setup-again').fill(MASTER);
     await expect(win.getByTestId('strength')).toHaveAttribute('data-score', /[34]/);
     await shotOf(page, '01-setup');
     await win.getByTestId('vault-setup-submit').click();
@@ -126,7 +127,7 @@ test('set up, a login with a live TOTP code, copy, lock and unlock, the generato
   await test.step('search filters in the browser; the keyboard moves through the list', async () => {
     await addLogin(win, { name: 'Bank', username: 'alice', password: 'Tr0ub4dor&3-horse' });
     await page.keyboard.press('Control+f');
-    await expect(win.getByTestId('vault-search').locator('input')).toBeFocused();
+    await expect(win.getByTestId('vault-search')).toBeFocused();
     await page.keyboard.type('mail.example');
     await expect(row(win, 'Bank')).toHaveCount(0);
     await expect(row(win, 'Mail')).toBeVisible();
@@ -187,7 +188,7 @@ test('set up, a login with a live TOTP code, copy, lock and unlock, the generato
     await win.getByTestId('vault-lock').click();
     await expect(win.getByTestId('vault-app')).toHaveAttribute('data-phase', 'locked');
     await expect(row(win, 'Mail')).toHaveCount(0);
-    const field = win.getByTestId('vault-unlock-password').locator('input');
+    const field = win.getByTestId('vault-unlock-password');
     await expect(field).toBeFocused();
     await field.fill('not my master password');
     await field.press('Enter');
@@ -272,7 +273,7 @@ test('share a vault with a second user, an edit conflict between them, then remo
       const dialog = page.getByTestId('vault-share');
       await dialog.locator(`[data-testid=vault-member][data-name="${friend.account.name}"]`).getByTestId('vault-member-remove').click();
       await expect(page.getByText('The vault is then re-keyed')).toBeVisible();
-      await page.getByRole('button', { name: 'Remove and re-key' }).click();
+      await page.getByTestId('vault-ask-ok').click();
       await expect(page.getByText(`${friend.account.name} was removed and the vault was re-keyed.`)).toBeVisible({ timeout: 30_000 });
       await expect(dialog.locator(`[data-testid=vault-member][data-name="${friend.account.name}"]`)).toHaveCount(0);
       await shotOf(page, '09-removed');
@@ -313,7 +314,7 @@ test('import a Bitwarden JSON export: a login, a card, a note and an identity', 
   await page.getByTestId('vault-open-import').click();
   const dialog = page.getByTestId('vault-import');
   await dialog.getByTestId('vault-import-input').setInputFiles(file);
-  await expect(dialog.getByTestId('vault-import-format')).toContainText('Bitwarden (JSON)');
+  await expect(dialog.getByTestId('vault-import-format')).toHaveValue('Bitwarden (JSON)');
   await expect(dialog.getByTestId('vault-import-summary')).toContainText('4 items ready to import');
   await shotOf(page, '10-import');
   await dialog.getByTestId('vault-import-run').click();

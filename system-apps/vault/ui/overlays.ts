@@ -1,6 +1,17 @@
 // The dialogs over one Vault window (generator, settings, share, import, export, new vault), opened from anywhere in it.
 import { inject, provide, ref, type InjectionKey } from 'vue';
 
+/** A question in the window's own dialog (the desktop has no Quasar Dialog plugin): a yes/no, or a text to type. */
+export interface AskRequest {
+  title: string;
+  message?: string;
+  ok: string;
+  cancel?: string;
+  danger?: boolean;
+  /** Asks for a text (a name): the answer is the text, else true/false. */
+  prompt?: { label: string; value: string };
+}
+
 export function createOverlays() {
   /** The generator; `use` takes the generated password into the item being edited. */
   const generator = ref<{ use?: (password: string) => void } | null>(null);
@@ -15,7 +26,15 @@ export function createOverlays() {
   async function mayLeave(): Promise<boolean> {
     return leaveGuard.ask ? leaveGuard.ask() : true;
   }
-  return { generator, settings, changePassword, share, importing, exporting, leaveGuard, mayLeave };
+  const asking = ref<(AskRequest & { resolve(answer: string | boolean): void }) | null>(null);
+  /** Resolves with the typed text (prompt) or true; false when cancelled. */
+  function ask(req: AskRequest): Promise<string | boolean> {
+    asking.value?.resolve(false);
+    return new Promise((resolve) => {
+      asking.value = { ...req, resolve: (a) => ((asking.value = null), resolve(a)) };
+    });
+  }
+  return { generator, settings, changePassword, share, importing, exporting, leaveGuard, mayLeave, asking, ask };
 }
 
 export type Overlays = ReturnType<typeof createOverlays>;

@@ -3,6 +3,14 @@ export default {
   'en-US': {
     vault: {
       loading: 'Loading Vault',
+      errors: {
+        wrongPassword: 'That is not your master password.',
+        tampered: 'This data failed its integrity check: it was changed outside Vault.',
+        conflict: 'Someone changed this item since you opened it.',
+        notSetUp: 'Set up Vault first.',
+        locked: 'Vault is locked.',
+        badImport: 'This file cannot be imported.',
+      },
       loadFailed: 'Vault could not be loaded.',
       retry: 'Try again',
       cancel: 'Cancel',
@@ -38,7 +46,7 @@ export default {
         label: 'Password strength',
         level: { s0: 'Very weak', s1: 'Weak', s2: 'Fair', s3: 'Strong', s4: 'Very strong' },
         crack: 'About {time} to crack offline',
-        centuries: 'centuries',
+        centuries: 'Centuries to crack offline',
       },
       toolbar: { label: 'Vault actions', new: 'New', newLabel: 'New item', more: 'More' },
       search: { placeholder: 'Search Vault', label: 'Search items by name, username, address, notes or tag', clear: 'Clear the search' },
@@ -67,6 +75,7 @@ export default {
         name: 'Name',
         create: 'Create',
         rename: 'Rename…',
+        renameTitle: 'Rename “{name}”',
         delete: 'Delete vault',
         deleteTitle: 'Delete “{name}”?',
         deleteMessage: 'The vault and its {n} items are deleted for you and every member. This cannot be undone.',
@@ -193,6 +202,14 @@ export default {
   'zh-CN': {
     vault: {
       loading: '正在载入密码库',
+      errors: {
+        wrongPassword: '主密码不正确。',
+        tampered: '此数据未通过完整性校验：它在密码库之外被更改过。',
+        conflict: '在你打开此项目后，有人更改了它。',
+        notSetUp: '请先设置密码库。',
+        locked: '密码库已锁定。',
+        badImport: '无法导入此文件。',
+      },
       loadFailed: '无法载入密码库。',
       retry: '重试',
       cancel: '取消',
@@ -228,7 +245,7 @@ export default {
         label: '密码强度',
         level: { s0: '非常弱', s1: '弱', s2: '一般', s3: '强', s4: '非常强' },
         crack: '离线破解约需 {time}',
-        centuries: '数百年',
+        centuries: '离线破解需要数百年',
       },
       toolbar: { label: '密码库操作', new: '新建', newLabel: '新建项目', more: '更多' },
       search: { placeholder: '搜索密码库', label: '按名称、用户名、网址、备注或标签搜索', clear: '清除搜索' },
@@ -257,6 +274,7 @@ export default {
         name: '名称',
         create: '创建',
         rename: '重命名…',
+        renameTitle: '重命名“{name}”',
         delete: '删除保险库',
         deleteTitle: '删除“{name}”？',
         deleteMessage: '此保险库及其中 {n} 个项目将对你和所有成员删除，且无法撤销。',
