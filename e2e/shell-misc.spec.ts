@@ -120,22 +120,22 @@ test.describe('the error boundary', () => {
 
   test('a crashing app shows an error in its window and the rest of the desktop keeps working', async ({ page, desktop, shot }) => {
     await freshDesktop(page, desktop, 'crash');
-    // Vault's UI chunk (an App-*.js that renders <NotBuiltYet app-id="vault">) is answered with a component that throws.
+    // DevBox's UI chunk (an App-*.js that renders <NotBuiltYet app-id="devbox">) is answered with a component that throws.
     let replaced = 0;
     await page.route('**/assets/App-*.js', async (route) => {
       const res = await route.fetch();
       const body = await res.text();
-      if (!/app-id["'`]?\s*:\s*["'`]vault["'`]/.test(body)) return route.fulfill({ response: res, body });
+      if (!/app-id["'`]?\s*:\s*["'`]devbox["'`]/.test(body)) return route.fulfill({ response: res, body });
       replaced++;
       return route.fulfill({ contentType: 'text/javascript', body: "export default { setup() { throw new Error('boom for the test') } }" });
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    const vault = await openFromDock(page, 'vault');
-    const failure = vault.getByTestId('window-error');
+    const devbox = await openFromDock(page, 'devbox');
+    const failure = devbox.getByTestId('window-error');
     await expect(failure).toBeVisible();
-    expect(replaced, 'the Vault chunk was requested and replaced').toBe(1);
+    expect(replaced, 'the DevBox chunk was requested and replaced').toBe(1);
     await expect(failure).toContainText('boom for the test');
     await expect(failure.getByRole('button')).toBeVisible();
     await shot('08-window-error');
@@ -149,7 +149,7 @@ test.describe('the error boundary', () => {
     await page.keyboard.type('files');
     await page.keyboard.press('Enter');
     await expect(win(page, 'files')).toBeVisible();
-    await expect(vault.getByTestId('window-error')).toBeVisible();
+    await expect(devbox.getByTestId('window-error')).toBeVisible();
     expect(errors, 'no uncaught error reached the page').toEqual([]);
     await shot('09-desktop-still-works');
   });

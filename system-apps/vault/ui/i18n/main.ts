@@ -80,7 +80,7 @@ export default {
         deleteTitle: 'Delete “{name}”?',
         deleteMessage: 'The vault and its {n} items are deleted for you and every member. This cannot be undone.',
         menu: 'Options for {name}',
-        shared: 'Shared',
+        sharedWith: 'Not shared | Shared with 1 person | Shared with {n} people',
         sharedBy: 'Shared by {owner}',
       },
       list: {
@@ -279,7 +279,7 @@ export default {
         deleteTitle: '删除“{name}”？',
         deleteMessage: '此保险库及其中 {n} 个项目将对你和所有成员删除，且无法撤销。',
         menu: '{name} 的选项',
-        shared: '已共享',
+        sharedWith: '未共享 | 已与 1 人共享 | 已与 {n} 人共享',
         sharedBy: '由 {owner} 共享',
       },
       list: {
