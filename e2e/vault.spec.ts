@@ -202,6 +202,32 @@ test('set up, a login with a live TOTP code, copy, lock and unlock, the generato
     await expect(row(win, 'Mail')).toBeVisible();
   });
 
+  await test.step('settings: auto-lock minutes; export asks for the master password again and downloads a file', async () => {
+    await win.getByTestId('vault-more').click();
+    await page.getByTestId('vault-open-settings').click();
+    const settings = page.getByTestId('vault-settings');
+    await settings.getByText('5 minutes', { exact: true }).click();
+    await expect(settings.getByRole('radio', { name: '5 minutes', exact: true })).toHaveAttribute('aria-checked', 'true');
+    await shotOf(page, '05b-settings');
+    await page.keyboard.press('Escape');
+
+    await win.getByTestId('vault-more').click();
+    await page.getByTestId('vault-open-export').click();
+    const dialog = page.getByTestId('vault-export');
+    await dialog.getByTestId('vault-export-password').fill('not it');
+    await dialog.getByTestId('vault-export-run').click();
+    await expect(dialog).toContainText('That is not your master password.', { timeout: 30_000 });
+    await dialog.getByTestId('vault-export-password').fill(MASTER);
+    const download = page.waitForEvent('download');
+    await dialog.getByTestId('vault-export-run').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^olares-vault-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const text = await fs.readFile((await file.path())!, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'olares-vault-backup', version: 1 });
+    expect(text).not.toContain('alice@example.com');
+    await expect(dialog).toBeHidden();
+  });
+
   await test.step('the desktop lock locks Vault too', async () => {
     await page.getByTestId('account-menu').click();
     await page.getByTestId('lock').click();
@@ -327,4 +353,9 @@ test('import a Bitwarden JSON export: a login, a card, a note and an identity', 
   await row(win, 'Imported Visa').click();
   await expect(win.getByTestId('item-card-number').getByTestId('field-value')).toHaveText('••••••••••');
   await shotOf(page, '11-imported-card');
+
+  // A phone-sized screen: the rail becomes a strip, the list sits above the item.
+  await page.setViewportSize({ width: 400, height: 800 });
+  await expect(win.getByTestId('vault-rail')).toBeVisible();
+  await shotOf(page, '12-narrow');
 });
