@@ -354,6 +354,12 @@ test('import a Bitwarden JSON export: a login, a card, a note and an identity', 
   await expect(win.getByTestId('item-card-number').getByTestId('field-value')).toHaveText('••••••••••');
   await shotOf(page, '11-imported-card');
 
+  // In Chinese: every string of the window has its translation.
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('menuitemradio').filter({ hasText: '中文' }).click();
+  await expect(win.getByTestId('rail-all')).toContainText('所有项目');
+  await shotOf(page, '11b-zh');
+
   // A phone-sized screen: the rail becomes a strip, the list sits above the item.
   await page.setViewportSize({ width: 400, height: 800 });
   await expect(win.getByTestId('vault-rail')).toBeVisible();
