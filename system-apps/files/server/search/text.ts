@@ -1,21 +1,10 @@
 // Text for the search index: words for PostgreSQL's `simple` parser, with Chinese/Japanese/Korean runs cut into bigrams so they match too.
+import { cjkBigrams, hasCjk, withCjkBigrams } from '../../../../bff/text/cjk';
 
-// Han, Hiragana, Katakana, Hangul: scripts written without spaces between words.
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-
-/** `文件管理器` → `文件 件管 管理 理器`; a single character stays as it is. */
-export function cjkBigrams(run: string): string[] {
-  const chars = Array.from(run);
-  if (chars.length < 2) return chars;
-  const out: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
-  return out;
-}
+export { cjkBigrams };
 
 /** The text to index: CJK runs replaced by their bigrams, everything else as written. */
-export function indexText(text: string): string {
-  return text.replace(CJK_RUN, (run) => ` ${cjkBigrams(run).join(' ')} `);
-}
+export const indexText = withCjkBigrams;
 
 /**
  * A tsquery (for `to_tsquery('simple', …)`) that finds documents holding every word of the query:
@@ -26,7 +15,7 @@ export function queryText(q: string): string | null {
   for (const part of indexText(q.normalize('NFKC')).toLowerCase().split(/[^\p{L}\p{N}_]+/u)) {
     if (!part) continue;
     // Only letters, digits and _ reach here: nothing in a term can be tsquery syntax.
-    terms.push(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(part) ? part : `${part}:*`);
+    terms.push(hasCjk(part) ? part : `${part}:*`);
   }
   return terms.length ? terms.slice(0, 32).join(' & ') : null;
 }
