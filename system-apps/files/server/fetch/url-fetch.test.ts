@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPrivateAddress } from './address-guard';
 import { fetchUrl, nameFromDisposition, type UrlFetchOptions } from './url-fetch';
 
 const body = randomBytes(1024 * 1024 + 17);
@@ -118,8 +117,7 @@ describe('fetchUrl', () => {
   it('reports an error status and refuses private addresses unless allowed', async () => {
     await expect(fetchUrl(opts(`${base}/missing`))).rejects.toMatchObject({ reason: 'files.fetch.status' });
     await expect(fetchUrl(opts(`${base}/file.bin`, { allowPrivate: false }))).rejects.toMatchObject({ reason: 'files.fetch.private' });
-    expect(['127.0.0.1', '10.1.2.3', '192.168.1.1', '172.20.0.1', '169.254.169.254', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1'].every(isPrivateAddress)).toBe(true);
-    expect(['1.1.1.1', '8.8.8.8', '2606:4700::1111'].some(isPrivateAddress)).toBe(false);
+    await expect(fetchUrl(opts(`${base.replace('127.0.0.1', 'localhost')}/file.bin`, { allowPrivate: false }))).rejects.toMatchObject({ reason: 'files.fetch.private' });
   });
 
   it('stops when cancelled', async () => {

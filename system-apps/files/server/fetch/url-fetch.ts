@@ -4,8 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import net from 'node:net';
-import { BlockedAddressError, guardedLookup, isPrivateAddress } from './address-guard';
+import { BlockedAddressError, guardedLookup, isBlockedLiteral } from '../../../../bff/net/address-guard';
 
 export interface UrlFetchOptions {
   url: string;
@@ -63,8 +62,7 @@ async function request(start: URL, headers: Record<string, string>, opts: UrlFet
   for (let i = 0; ; i++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError('files.fetch.scheme', 'Only http and https addresses can be downloaded.');
     // An address written as an IP is connected to without a lookup: check it here.
-    const literal = url.hostname.replace(/^\[|\]$/g, '');
-    if (!opts.allowPrivate && net.isIP(literal) && isPrivateAddress(literal)) throw new BlockedAddressError(literal);
+    if (isBlockedLiteral(url.hostname, opts.allowPrivate)) throw new BlockedAddressError(url.hostname);
     const r = await get(url, headers, opts);
     const location = r.res.headers.location;
     if (r.res.statusCode && r.res.statusCode >= 300 && r.res.statusCode < 400 && location) {

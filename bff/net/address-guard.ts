@@ -1,4 +1,4 @@
-// Which addresses a download from a URL may reach: public ones only, unless private networks are allowed (a LAN server, tests).
+// Which addresses a server-side fetch (Files' downloads, Wise's feeds and images) may reach: public ones only, unless private networks are allowed (a LAN server, tests).
 import dns from 'node:dns';
 import net from 'node:net';
 import type { LookupFunction } from 'node:net';
@@ -22,14 +22,24 @@ export function isPrivateAddress(ip: string): boolean {
 
 export class BlockedAddressError extends Error {
   constructor(readonly address: string) {
-    super('That address is on a private network, which downloads may not reach.');
+    super('That address is on a private network, which the server may not reach.');
     this.name = 'BlockedAddressError';
   }
 }
 
 /**
- * A `lookup` for http.request that refuses private addresses at connect time (so a name that resolves
- * differently the second time cannot slip through).
+ * A URL's host written as an IP address is connected to without a lookup, so `guardedLookup` never sees it:
+ * this checks it instead (true when it is private and private networks are not allowed).
+ */
+export function isBlockedLiteral(hostname: string, allowPrivate: boolean): boolean {
+  if (allowPrivate) return false;
+  const literal = hostname.replace(/^\[|\]$/g, '');
+  return net.isIP(literal) !== 0 && isPrivateAddress(literal);
+}
+
+/**
+ * A `lookup` for http.request (or an undici Agent's `connect`) that refuses private addresses at connect time
+ * (so a name that resolves differently the second time cannot slip through).
  */
 export function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
