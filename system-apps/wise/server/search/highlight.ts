@@ -1,0 +1,86 @@
+// Search text for Wise: the query PostgreSQL understands (CJK as bigrams) and safe highlighted HTML from ts_headline's output.
+import { cjkRuns, withCjkBigrams } from '../../../../bff/text/cjk';
+
+/**
+ * ts_headline marks matches with these private-use characters (removed from the text first, so only
+ * ts_headline can put them there); the text is then HTML-escaped and they become <mark>…</mark>.
+ */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+/** The characters stripped from text before ts_headline sees it (for SQL translate()). */
+export const MARK_CHARS = MARK_START + MARK_END;
+
+/** ts_headline options for a title: the whole title, every match marked. */
+export const TITLE_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+/** ts_headline options for a body: up to two short fragments around matches. */
+export const BODY_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** The query as text for websearch_to_tsquery('simple', …): CJK runs become their bigrams, so quotes, `or` and `-` keep working. */
+export function searchText(q: string): string {
+  return withCjkBigrams(q.normalize('NFKC').replace(/[\uE000\uE001]/g, ' ')).trim();
+}
+
+/** The CJK runs of the query (ts_headline cannot find them in unsegmented text: they are marked here). Negated ones are left out. */
+export function queryCjkRuns(q: string): string[] {
+  const runs = q
+    .normalize('NFKC')
+    .split(/\s+/)
+    .filter((w) => !w.startsWith('-'))
+    .flatMap((w) => cjkRuns(w));
+  return [...new Set(runs)].sort((a, b) => b.length - a.length);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Wraps each occurrence of the runs in the text (outside existing marks) in the mark characters. */
+export function markRuns(text: string, runs: string[]): string {
+  if (!runs.length) return text;
+  let out = '';
+  let inside = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === MARK_START) inside = true;
+    else if (c === MARK_END) inside = false;
+    const run = inside ? undefined : runs.find((r) => text.startsWith(r, i));
+    if (run) {
+      out += MARK_START + run + MARK_END;
+      i += run.length;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * HTML from a ts_headline result: everything escaped, then the mark characters turned into balanced
+ * <mark> elements. Any text, whatever it holds, comes out as text: no tag from an article survives.
+ */
+export function headlineHtml(headline: string, cjk: string[] = []): string {
+  const escaped = escapeHtml(markRuns(headline, cjk).replace(/\s+/g, ' ').trim());
+  let open = false;
+  let out = '';
+  for (const c of escaped) {
+    if (c === MARK_START) {
+      if (!open) out += '<mark>';
+      open = true;
+    } else if (c === MARK_END) {
+      if (open) out += '</mark>';
+      open = false;
+    } else {
+      out += c;
+    }
+  }
+  return open ? `${out}</mark>` : out.replace(/<\/mark><mark>/g, '');
+}
+
+/** Whether a headline marked anything. */
+export function hasMark(headline: string): boolean {
+  return headline.includes(MARK_START);
+}
