@@ -37,6 +37,7 @@ import type { Caller } from '../system-apps/files/server/files.api';
 import { createFilesPlatform, type FilesPlatform } from '../system-apps/files/server/files.platform';
 import { VaultService } from '../system-apps/vault/server/vault.service';
 import { VaultStore } from '../system-apps/vault/server/vault.store';
+import { createWisePlatform, type WisePlatform } from '../system-apps/wise/server/wise.platform';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,8 +72,8 @@ const VAULT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesPlatform }): Services {
-  const { config, pool, bus, market, files } = deps;
+export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesPlatform; wise: WisePlatform }): Services {
+  const { config, pool, bus, market, files, wise } = deps;
   const sessions = new SessionsService(pool, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, bus);
   const regulation = new RegulationService(pool, { maxFailures: config.loginMaxFailures, banMs: config.loginBanMs });
   return {
@@ -90,6 +91,7 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     filesDownloads: files.downloads,
     filesDrives: files.drives,
     vault: new VaultService({ db: pool, bus, store: new VaultStore() }),
+    wise,
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
 }
@@ -147,7 +149,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Entrances first: a request for an app's own origin never reaches the desktop's routes or headers.
   registerEntranceProxy(app, { entranceOrigin: config.entranceOrigin, publicOrigin: config.publicOrigin, resolver: () => market.entrances() });
   const files = createFilesPlatform({ config, pool, bus, log });
-  const services = buildServices({ config, pool, bus, market, files });
+  const wise = createWisePlatform({ config, pool, bus, log });
+  const services = buildServices({ config, pool, bus, market, files, wise });
   app.decorate('services', services);
   app.decorate('bus', bus);
 
@@ -161,6 +164,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     allowAttempt: (ip) => services.loginLimiter.hit(ip),
   });
   app.addHook('onClose', () => files.close());
+  await wise.register(app, { authenticate: (req) => requestCaller(app, req.cookies[SESSION_COOKIE]) });
+  wise.start();
+  app.addHook('onClose', () => wise.close());
 
   registerTrpc(app, {
     router: appRouter,

@@ -38,4 +38,16 @@ describe('loadConfig', () => {
     const c = loadConfig({ SESSION_IDLE_MINUTES: '2', SESSION_ABSOLUTE_HOURS: '1', LOGIN_BAN_SECONDS: '3' });
     expect([c.sessionIdleMs, c.sessionAbsoluteMs, c.loginBanMs]).toEqual([120_000, 3_600_000, 3000]);
   });
+
+  it('reads Wise’s settings, with defaults that fetch in the background from public networks only', () => {
+    expect(loadConfig({}).wise).toEqual({ fetchConcurrency: 6, allowPrivateNetwork: false, secretKey: undefined, refresh: true });
+    const key = 'ab'.repeat(32);
+    expect(loadConfig({ WISE_FETCH_CONCURRENCY: '4', WISE_ALLOW_PRIVATE_NETWORK: '1', WISE_SECRET_KEY: key, WISE_REFRESH: '0' }).wise).toEqual({
+      fetchConcurrency: 4,
+      allowPrivateNetwork: true,
+      secretKey: key,
+      refresh: false,
+    });
+    expect(() => loadConfig({ WISE_FETCH_CONCURRENCY: '0', WISE_SECRET_KEY: 'short' })).toThrow(/WISE_FETCH_CONCURRENCY:[\s\S]*WISE_SECRET_KEY: must be 64 hexadecimal characters/);
+  });
 });

@@ -47,6 +47,14 @@ const envSchema = z.object({
   FILES_INDEX_RESCAN_MINUTES: z.coerce.number().min(0).default(60),
   /** Watch users' folders for outside changes (inotify; not on network file systems). */
   FILES_WATCH: bool.default(true),
+  /** How many feeds Wise fetches at once (per replica). */
+  WISE_FETCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(6),
+  /** Wise may fetch feeds, pages and images from private networks (a feed on the LAN; tests serve feeds from loopback); off by default. */
+  WISE_ALLOW_PRIVATE_NETWORK: bool.default(false),
+  /** 64 hex characters: the key that signs Wise's image-proxy URLs; `<DATA_DIR>/secrets/wise.key` (made on first use) otherwise. */
+  WISE_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters').optional(),
+  /** Refresh feeds in the background (tests that drive refreshes themselves turn it off). */
+  WISE_REFRESH: bool.default(true),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -81,6 +89,12 @@ export interface Config {
     secretKey: string | undefined;
     indexRescanMs: number;
     watch: boolean;
+  };
+  wise: {
+    fetchConcurrency: number;
+    allowPrivateNetwork: boolean;
+    secretKey: string | undefined;
+    refresh: boolean;
   };
 }
 
@@ -128,6 +142,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secretKey: e.FILES_SECRET_KEY,
       indexRescanMs: e.FILES_INDEX_RESCAN_MINUTES * 60_000,
       watch: e.FILES_WATCH,
+    },
+    wise: {
+      fetchConcurrency: e.WISE_FETCH_CONCURRENCY,
+      allowPrivateNetwork: e.WISE_ALLOW_PRIVATE_NETWORK,
+      secretKey: e.WISE_SECRET_KEY,
+      refresh: e.WISE_REFRESH,
     },
   };
 }

@@ -7,6 +7,7 @@ import { notificationsRouter } from '../notifications/notifications.router';
 import { marketRouter } from '../../system-apps/market/server/market.router';
 import { filesRouter } from '../../system-apps/files/server/files.router';
 import { vaultRouter } from '../../system-apps/vault/server/vault.router';
+import { wiseRouter } from '../../system-apps/wise/server/wise.router';
 import { router } from './init';
 import { systemRouter } from './system.router';
 
@@ -20,6 +21,7 @@ export const appRouter = router({
   market: marketRouter,
   files: filesRouter,
   vault: vaultRouter,
+  wise: wiseRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -118,6 +118,11 @@ async function membersItem(t: TestApp, memberId: string): Promise<string> {
   return (await vault.items.create(memberId, { id: randomUUID(), vaultId: first!.id, data: cipher(), keyVersion: first!.keyVersion, ...once() })).id;
 }
 
+// Wise: the caller's own subscriptions, folders, reading state and library; ids of others' (or none) are not found. Private addresses are refused past authorisation.
+const wiseRow = (p: string, okReasons: readonly string[] = [], input?: (call: Call) => unknown): Row => ({ path: `wise.${p}`, allow: SIGNED_IN, why: 'the caller’s own subscriptions, folders, reading state and library; ids of others’ are not found', okReasons, ...(input ? { input } : {}) });
+const [WNF, WID, WFEED, WURL] = [['wise.notFound'], () => ({ id: NO_JOB }), () => ({ feedId: NO_JOB }), (p: string) => () => ({ url: `http://127.0.0.1:9/${p}` })];
+const membersSaved = async (t: TestApp, memberId: string) => (await t.db.pool.query<{ id: string }>(`INSERT INTO wise_entries (kind, user_id, dedupe_key, title) VALUES ('saved', $1, $2, 'mine') RETURNING id`, [memberId, randomUUID()])).rows[0]!.id;
+
 // ---------------------------------------------------------------------------------------------
 // The table: one row per procedure. Adding a procedure without a row fails the first test below.
 // ---------------------------------------------------------------------------------------------
@@ -353,6 +358,14 @@ const TABLE: readonly Row[] = [
   vaultRow('items.restore', GONE, () => ({ ...IID, baseRevision: 1, ...once() })), vaultRow('items.import', NF, () => ({ ...VID, keyVersion: 1, items: [{ id: randomUUID(), data: cipher() }], ...once() })),
   vaultRow('attachments.put', NF, () => ({ id: randomUUID(), itemId: NO_JOB, data: 'AAAA' })), vaultRow('attachments.get', NF, () => IID), vaultRow('attachments.delete', NF, () => IID),
   { path: 'vault.items.get', allow: ['member'], why: 'the item is in a vault of member’s: anyone else, admins included, is told it does not exist (NOT_FOUND vault.notFound)', input: async ({ t, accounts }) => ({ id: await membersItem(t, accounts.member.id) }), refuse: { signedIn: { status: 404, reason: 'vault.notFound' } } },
+  wiseRow('feeds.list'), wiseRow('feeds.subscribe', ['wise.feed.blocked'], WURL('feed')), wiseRow('feeds.update', WNF, WFEED), wiseRow('feeds.unsubscribe', WNF, WFEED), wiseRow('feeds.refresh'),
+  wiseRow('folders.create', [], () => ({ name: `authz-${++madeFiles}` })), wiseRow('folders.rename', WNF, () => ({ folderId: NO_JOB, name: 'x' })), wiseRow('folders.delete', WNF, () => ({ folderId: NO_JOB })),
+  wiseRow('opml.import', [], () => ({ opml: '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline text="x"/></body></opml>' })), wiseRow('opml.export'),
+  wiseRow('entries.list', [], () => ({ view: 'all' })), wiseRow('entries.mark', WNF, () => ({ ids: [NO_JOB], read: true })), wiseRow('entries.markAllRead', [], () => ({ before: Date.now() })),
+  wiseRow('entries.progress', WNF, () => ({ id: NO_JOB, progress: 0.5 })), wiseRow('entries.tags', WNF, () => ({ id: NO_JOB, tags: ['a'] })), wiseRow('entries.note', WNF, () => ({ id: NO_JOB, note: 'n' })),
+  wiseRow('highlights.add', WNF, () => ({ entryId: NO_JOB, quote: 'q' })), wiseRow('highlights.update', WNF, () => ({ id: NO_JOB, note: 'n' })), wiseRow('highlights.remove', WNF, WID),
+  wiseRow('library.save', ['wise.save.blocked'], WURL('page')), wiseRow('library.remove', WNF, WID), wiseRow('search.query', [], () => ({ q: 'report' })), wiseRow('recommend.forYou'),
+  { path: 'wise.entries.get', allow: ['member'], why: 'the entry is member’s saved article: anyone else, admins included, is told it does not exist (NOT_FOUND wise.notFound)', input: async ({ t, accounts }) => ({ id: await membersSaved(t, accounts.member.id) }), refuse: { signedIn: { status: 404, reason: 'wise.notFound' } } },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import type { DrivesService } from '../../system-apps/files/server/drives/drives
 import type { FilesSearchService } from '../../system-apps/files/server/search/search.service';
 import type { SharesService } from '../../system-apps/files/server/shares/shares.service';
 import type { VaultService } from '../../system-apps/vault/server/vault.service';
+import type { WiseServices } from '../../system-apps/wise/server/wise.platform';
 import type { FixedWindowLimiter } from './rate-limit';
 
 /** The services procedures call; built once per process in buildApp and shared by every request. */
@@ -33,6 +34,7 @@ export interface Services {
   filesDownloads: UrlDownloads;
   filesDrives: DrivesService;
   vault: VaultService;
+  wise: WiseServices;
   loginLimiter: FixedWindowLimiter;
 }
 

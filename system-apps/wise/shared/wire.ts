@@ -170,3 +170,8 @@ export interface WiseEntriesEvent {
   feedId: string;
   added: number;
 }
+
+/** Pushed to each subscriber's sockets as the user event `wise.feeds` when a feed's state changes (its error came or went, its title changed). */
+export interface WiseFeedsEvent {
+  feedId: string;
+}
