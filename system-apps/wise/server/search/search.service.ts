@@ -1,0 +1,85 @@
+// Wise's search and recommendations behind one class: indexing hooks for new entries and feedback, full-text search with safe highlights, and "For you".
+import type pg from 'pg';
+import type { EntryListItem, ForYouItem, SearchHit } from '../../shared/wire';
+import { EntriesStore } from '../entries.store';
+import type { ImageSigner } from '../image-proxy';
+import { listItem } from '../views';
+import type { FeedbackKind, WiseHooks, WiseSearchApi } from '../wise.deps';
+import { BODY_HEADLINE, hasMark, headlineHtml, queryCjkRuns, searchText, TITLE_HEADLINE } from './highlight';
+import { indexEntries } from './indexer';
+import { ProfileStore } from './profile.store';
+import { Recommender, type RecommendOptions } from './recommend';
+import { SearchStore } from './search.store';
+
+export interface WiseSearchDeps {
+  pool: pg.Pool;
+  /** Signs image URLs of the list items (the image proxy's). */
+  images: ImageSigner;
+  log?: { warn(obj: object, msg: string): void };
+  /** The clock (tests move it). */
+  now?: () => number;
+  recommend?: Partial<RecommendOptions>;
+}
+
+export class WiseSearch implements WiseSearchApi, WiseHooks {
+  private readonly store = new SearchStore();
+  private readonly entries = new EntriesStore();
+  private readonly recommender: Recommender;
+
+  constructor(private readonly d: WiseSearchDeps) {
+    this.recommender = new Recommender({ pool: d.pool, store: new ProfileStore(), now: d.now ?? Date.now }, d.recommend);
+  }
+
+  /** Indexes entries just stored or changed (a refresh's new items, a saved article, a document). */
+  async onEntriesAdded(entryIds: string[]): Promise<void> {
+    if (entryIds.length) await indexEntries(this.d.pool, this.store, entryIds);
+  }
+
+  /** Folds a user's read, star, unstar or dismissal of an entry into their "For you" profile. */
+  async onFeedback(userId: string, entryId: string, kind: FeedbackKind): Promise<void> {
+    await this.recommender.feedback(userId, entryId, kind);
+  }
+
+  /**
+   * Entries the user may see (subscribed feeds, own saved articles and documents) matching a web-search style
+   * query — words, "quoted phrases", or, -excluded — in the title or text; best first, title and snippet as
+   * escaped HTML with the matches in <mark>. Chinese and Japanese match through bigrams.
+   */
+  async query(userId: string, q: string, limit: number): Promise<SearchHit[]> {
+    const text = searchText(q);
+    if (!/[\p{L}\p{N}]/u.test(text)) return [];
+    const cjk = queryCjkRuns(q);
+    const found = await this.store.search(this.d.pool, userId, {
+      text,
+      limit,
+      titleOptions: TITLE_HEADLINE,
+      bodyOptions: BODY_HEADLINE,
+      cjkRun: cjk[0] ?? null,
+    });
+    const items = await this.items(userId, found.map((f) => f.id));
+    return found.flatMap((f): SearchHit[] => {
+      const item = items.get(f.id);
+      if (!item) return [];
+      // ts_headline finds words, not CJK runs inside unsegmented text: then the text around the run is the snippet.
+      const snippet = cjk.length && !hasMark(f.snippet) && f.cjkWindow ? f.cjkWindow : f.snippet;
+      return [{ ...item, titleHtml: headlineHtml(f.title, cjk), snippetHtml: headlineHtml(snippet, cjk), rank: Math.round(f.rank * 1e6) / 1e6 }];
+    });
+  }
+
+  /** The user's unread entries ranked by what they read, star and dismiss, each with why. */
+  async forYou(userId: string, limit: number): Promise<ForYouItem[]> {
+    const ranked = await this.recommender.rank(userId, limit);
+    const items = await this.items(userId, ranked.map((r) => r.id));
+    return ranked.flatMap((r): ForYouItem[] => {
+      const item = items.get(r.id);
+      if (!item) return [];
+      const reasons = r.reasons.map((x) => (x.key === 'favouriteFeed' ? { ...x, feed: item.source } : x));
+      return [{ ...item, score: r.score, reasons }];
+    });
+  }
+
+  private async items(userId: string, ids: string[]): Promise<Map<string, EntryListItem>> {
+    const rows = await this.entries.items(this.d.pool, userId, ids);
+    return new Map(rows.map((r) => [r.id, listItem(r, this.d.images)]));
+  }
+}

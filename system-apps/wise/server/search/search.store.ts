@@ -1,0 +1,141 @@
+// SQL for Wise's search index: entries to index, bucket document frequencies, index rows (words and vectors), and the ranked, access-checked search.
+import type { Queryable } from '../../../../bff/db/pool';
+import { MARK_CHARS } from './highlight';
+
+/** The text of an entry as read for indexing (the body cut at `INDEX_TEXT_CHARS`). */
+export interface EntryText {
+  id: string;
+  feedId: string | null;
+  userId: string | null;
+  sortAt: Date;
+  title: string;
+  text: string;
+}
+
+/** One entry's index row: words as text for to_tsvector (CJK already as bigrams), and its vector. */
+export interface IndexRow {
+  id: string;
+  feedId: string | null;
+  userId: string | null;
+  sortAt: Date;
+  titleWords: string;
+  bodyWords: string;
+  vec: ArrayLike<number>;
+  terms: string[];
+}
+
+export interface FoundRow {
+  id: string;
+  rank: number;
+  /** ts_headline of the title and of the body, matches between the mark characters. */
+  title: string;
+  snippet: string;
+  /** Text around the first occurrence of the query's CJK run, when it has one and the body holds it. */
+  cjkWindow: string | null;
+}
+
+/** The most of an article's text that is indexed (tsvector's own limit is 1 MB). */
+export const INDEX_TEXT_CHARS = 200_000;
+/** The most of an article's text ts_headline reads for a snippet (it parses all it is given). */
+export const HEADLINE_TEXT_CHARS = 30_000;
+
+/** Bucket -1 of wise_search_df counts the indexed entries. */
+const DOCS = -1;
+
+/** Vectors travel as array literals (compact, exact enough for real[]). */
+const vectorLiteral = (v: ArrayLike<number>) => `{${Array.from(v, (x) => (x === 0 ? '0' : x.toPrecision(7))).join(',')}}`;
+
+/** Whom an indexed row is for: its feed's subscribers, or the one user who owns it. `$1` is the user. */
+export const VISIBLE_TO = (alias: string) =>
+  `(${alias}.user_id = $1 OR ${alias}.feed_id IN (SELECT feed_id FROM wise_subscriptions WHERE user_id = $1))`;
+
+export class SearchStore {
+  async entries(q: Queryable, ids: string[]): Promise<EntryText[]> {
+    const { rows } = await q.query<EntryText>(
+      `SELECT id, feed_id AS "feedId", user_id AS "userId", sort_at AS "sortAt", title, left(text, $2) AS text
+         FROM wise_entries WHERE id = ANY($1::uuid[])`,
+      [ids, INDEX_TEXT_CHARS],
+    );
+    return rows;
+  }
+
+  /** Which of the ids are indexed already (their buckets are counted). */
+  async indexed(q: Queryable, ids: string[]): Promise<Set<string>> {
+    const { rows } = await q.query<{ entry_id: string }>('SELECT entry_id FROM wise_vectors WHERE entry_id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((r) => r.entry_id));
+  }
+
+  /**
+   * Adds `docs` new entries and their bucket counts to the document frequencies, then returns them all.
+   * Rows are locked in bucket order (the document count first), so concurrent batches never deadlock.
+   */
+  async addFrequencies(q: Queryable, docs: number, buckets: Map<number, number>): Promise<{ docs: number; df: Map<number, number> }> {
+    if (docs > 0) {
+      const keys = [DOCS, ...[...buckets.keys()].sort((a, b) => a - b)];
+      await q.query(
+        `INSERT INTO wise_search_df (bucket, df)
+         SELECT b, n FROM unnest($1::int[], $2::bigint[]) AS t(b, n) ORDER BY b
+         ON CONFLICT (bucket) DO UPDATE SET df = wise_search_df.df + excluded.df`,
+        [keys, keys.map((k) => (k === DOCS ? docs : buckets.get(k)!))],
+      );
+    }
+    const { rows } = await q.query<{ bucket: number; df: string }>('SELECT bucket, df FROM wise_search_df');
+    const df = new Map(rows.map((r) => [r.bucket, Number(r.df)]));
+    return { docs: df.get(DOCS) ?? 0, df };
+  }
+
+  /** Writes (or rewrites) the index rows of entries. */
+  async upsert(q: Queryable, rows: IndexRow[]): Promise<void> {
+    if (!rows.length) return;
+    const ids = rows.map((r) => r.id);
+    const feeds = rows.map((r) => r.feedId);
+    const users = rows.map((r) => r.userId);
+    const sorts = rows.map((r) => r.sortAt.toISOString());
+    await q.query(
+      `INSERT INTO wise_search (entry_id, feed_id, user_id, sort_at, tsv)
+       SELECT r.id, r.feed_id, r.user_id, r.sort_at,
+              setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.body), 'B')
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[]) AS r(id, feed_id, user_id, sort_at, title, body)
+       ON CONFLICT (entry_id) DO UPDATE SET tsv = excluded.tsv, sort_at = excluded.sort_at`,
+      [ids, feeds, users, sorts, rows.map((r) => r.titleWords), rows.map((r) => r.bodyWords)],
+    );
+    await q.query(
+      `INSERT INTO wise_vectors (entry_id, feed_id, user_id, sort_at, vec, terms)
+       SELECT r.id, r.feed_id, r.user_id, r.sort_at, r.vec::real[], string_to_array(r.terms, ' ')
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[]) AS r(id, feed_id, user_id, sort_at, vec, terms)
+       ON CONFLICT (entry_id) DO UPDATE SET vec = excluded.vec, terms = excluded.terms, sort_at = excluded.sort_at`,
+      // Terms never hold a space (they are words or bigrams).
+      [ids, feeds, users, sorts, rows.map((r) => vectorLiteral(r.vec)), rows.map((r) => r.terms.join(' '))],
+    );
+  }
+
+  /**
+   * The best matches of a websearch query the user may see, with headlines of the title and the body.
+   * The mark characters are taken out of the text first, so only ts_headline's marks are in the result.
+   */
+  async search(
+    q: Queryable,
+    userId: string,
+    opts: { text: string; limit: number; titleOptions: string; bodyOptions: string; cjkRun: string | null },
+  ): Promise<FoundRow[]> {
+    const { rows } = await q.query<FoundRow>(
+      `WITH query AS (SELECT websearch_to_tsquery('simple', $2) AS q),
+       hits AS (
+         SELECT s.entry_id, ts_rank(s.tsv, query.q, 1) AS rank, s.sort_at
+           FROM wise_search s, query
+          WHERE s.tsv @@ query.q AND ${VISIBLE_TO('s')}
+          ORDER BY rank DESC, s.sort_at DESC
+          LIMIT $3
+       )
+       SELECT h.entry_id AS id, h.rank,
+              ts_headline('simple', translate(e.title, $4, ''), query.q, $5) AS title,
+              ts_headline('simple', translate(left(e.text, $7), $4, ''), query.q, $6) AS snippet,
+              CASE WHEN $8::text <> '' AND strpos(left(e.text, $9), $8) > 0
+                   THEN translate(substr(e.text, greatest(1, strpos(left(e.text, $9), $8) - 60), 220), $4, '') END AS "cjkWindow"
+         FROM hits h JOIN wise_entries e ON e.id = h.entry_id, query
+        ORDER BY h.rank DESC, h.sort_at DESC`,
+      [userId, opts.text, opts.limit, MARK_CHARS, opts.titleOptions, opts.bodyOptions, HEADLINE_TEXT_CHARS, opts.cjkRun ?? '', INDEX_TEXT_CHARS],
+    );
+    return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+  }
+}
