@@ -3,13 +3,13 @@ import { strToU8, zipSync } from 'fflate';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** A small RSS 2.0 feed; items newest first, each with a guid `<prefix>-<n>` and a date n days after 2024-01-01. */
-export function rss(title: string, items: { n: number; title?: string; body?: string; link?: string; image?: string }[], prefix = title): string {
+/** A small RSS 2.0 feed; items newest first, each with a guid `<prefix>-<n>` and a date n days after 2024-01-01 (or `at`). */
+export function rss(title: string, items: { n: number; title?: string; body?: string; link?: string; image?: string; at?: number }[], prefix = title): string {
   const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toUTCString();
   const entries = items
     .map(
       (i) => `<item><title>${esc(i.title ?? `${title} item ${i.n}`)}</title><guid isPermaLink="false">${esc(prefix)}-${i.n}</guid>
-      <link>${esc(i.link ?? `https://example.invalid/${encodeURIComponent(prefix)}/${i.n}`)}</link><pubDate>${day(i.n)}</pubDate>
+      <link>${esc(i.link ?? `https://example.invalid/${encodeURIComponent(prefix)}/${i.n}`)}</link><pubDate>${i.at ? new Date(i.at).toUTCString() : day(i.n)}</pubDate>
       <description>${esc(`${i.body ?? `Body of ${title} item ${i.n}.`}${i.image ? `<img src="${i.image}">` : ''}`)}</description></item>`,
     )
     .join('\n');

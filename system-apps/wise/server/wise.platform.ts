@@ -16,6 +16,7 @@ import { StateStore } from './state.store';
 import { SubscriptionsService } from './subscriptions.service';
 import { SubscriptionsStore } from './subscriptions.store';
 import { NO_SEARCH, type FeedEngine, type WiseHooks, type WiseSearchApi } from './wise.deps';
+import { WiseSearch } from './search/search.service';
 import { registerWiseHttp } from './wise.http';
 
 /** What procedures reach as `ctx.services.wise`. */
@@ -44,7 +45,7 @@ export interface WisePlatformDeps {
   log: Logger;
   /** The feed engine; the real one unless a test passes another. */
   engine?: FeedEngine;
-  /** Search and recommendations with their hooks, made once the entry services exist. */
+  /** Search and recommendations with their hooks; WiseSearch (./search) unless a test passes another. */
   search?: (parts: { pool: pg.Pool; entries: EntriesService; images: ImageSigner; log: Logger }) => WiseSearchApi & WiseHooks;
 }
 
@@ -59,7 +60,7 @@ export function createWisePlatform(deps: WisePlatformDeps): WisePlatform {
   const writer = new FeedWriter({ db: pool, feeds, entries: entriesStore });
   const allowPrivateNetwork = config.wise.allowPrivateNetwork;
 
-  // The search service is made after the entries service it builds its views on; until then hooks go nowhere.
+  // The search service is made after the services that call its hooks; until then hooks go nowhere.
   let hooks: WiseHooks = NO_SEARCH;
   const lateHooks: WiseHooks = {
     onEntriesAdded: (ids) => hooks.onEntriesAdded(ids),
@@ -92,7 +93,7 @@ export function createWisePlatform(deps: WisePlatformDeps): WisePlatform {
     allowPrivateNetwork,
     log,
   });
-  const search = deps.search?.({ pool, entries, images, log }) ?? NO_SEARCH;
+  const search = deps.search?.({ pool, entries, images, log }) ?? new WiseSearch({ pool, images, log });
   hooks = search;
 
   return {

@@ -1,7 +1,7 @@
 // Reading through the router: folders, OPML round trip, lists with keyset pages, entries, marks, mark-all-read with its bound, progress, tags, notes, highlights — and one user never reaching another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServers } from '../../../bff/testing/databases';
-import type { EntryListItem, EntryPage, EntryView, FeedView, FolderView, HighlightView, OpmlImportResult } from '../shared/wire';
+import type { EntryListItem, EntryPage, EntryView, FeedView, FolderView, ForYouItem, HighlightView, OpmlImportResult, SearchHit } from '../shared/wire';
 import { items, rss, startFeedServer, startWise, type FeedServer, type WiseTestApp } from './testing';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -118,6 +118,28 @@ for (const server of testServers()) {
       expect(await get(w.bob, first!.id)).toMatchObject({ read: false, starred: false, progress: 0, tags: [], note: '' });
       await w.call(w.alice, 'mutate', 'entries.mark', { ids: [first!.id], starred: false });
       expect(titles(await list(w.alice, { view: 'starred' }))).toEqual([]);
+    });
+
+    it('searches and recommends among the caller’s own entries, fed by the hooks', async () => {
+      const hits = await w.call<SearchHit[]>(w.alice, 'query', 'search.query', { q: 'News item 7' });
+      expect(hits[0]).toMatchObject({ title: 'News item 7', feedId: news.id });
+      expect(hits[0]!.titleHtml).toContain('<mark>');
+      // Bob follows the blog, not the news.
+      expect((await w.call<SearchHit[]>(w.bob, 'query', 'search.query', { q: 'News item 7' })).some((h) => h.feedId === news.id)).toBe(false);
+      const [some] = (await list(w.alice, { view: 'feed', feedId: news.id })).items;
+      await w.call(w.alice, 'mutate', 'entries.mark', { ids: [some!.id], read: true, starred: true });
+      const { rows } = await w.t.db.pool.query('SELECT events FROM wise_profiles WHERE user_id = $1', [w.ids.alice]);
+      expect(rows[0]?.events).toBeGreaterThan(0);
+      // For you ranks recent unread items: a feed of today's news (Bob follows nothing recent: nothing for him).
+      const hour = 3_600_000;
+      feeds.routes.set('/today.xml', { body: rss('Today', [1, 2, 3].map((n) => ({ n, title: `News item fresh ${n}`, at: Date.now() - n * hour }))) });
+      const today = await w.call<FeedView>(w.alice, 'mutate', 'feeds.subscribe', { url: feeds.url('/today.xml') });
+      const forYou = await w.call<ForYouItem[]>(w.alice, 'query', 'recommend.forYou', { limit: 50 });
+      expect(forYou.map((i) => i.title).sort()).toEqual(['News item fresh 1', 'News item fresh 2', 'News item fresh 3']);
+      expect(forYou[0]!.reasons.length).toBeGreaterThan(0);
+      expect(await w.call<ForYouItem[]>(w.bob, 'query', 'recommend.forYou', {})).toEqual([]);
+      await w.call(w.alice, 'mutate', 'feeds.unsubscribe', { feedId: today.id });
+      await w.call(w.alice, 'mutate', 'entries.mark', { ids: [some!.id], read: false, starred: false });
     });
 
     it('marks all read up to its bound: items arriving later stay unread', async () => {
