@@ -11,5 +11,7 @@ export function bytes(n: number, locale: string): string {
     v /= 1024;
     i++;
   }
+  // Intl's short byte is "65 byte"; files say "65 B".
+  if (i === 0) return `${new Intl.NumberFormat(locale).format(v)} B`;
   return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i ? 1 : 0 }).format(v);
 }
