@@ -80,7 +80,12 @@ export function registerImageProxy(
       return refuse(reply, 403, 'wise.img.badSignature', 'This image address is not signed by this server.');
     }
     try {
-      const res = await deps.engine.fetchUrl(u, { allowPrivateNetwork: deps.allowPrivateNetwork, maxBytes: MAX_IMAGE_BYTES, timeoutMs: IMAGE_TIMEOUT_MS });
+      const res = await deps.engine.fetchUrl(u, {
+        allowPrivateNetwork: deps.allowPrivateNetwork,
+        maxBytes: MAX_IMAGE_BYTES,
+        timeoutMs: IMAGE_TIMEOUT_MS,
+        accept: 'image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8',
+      });
       if (res.status !== 'ok') return refuse(reply, 502, 'wise.img.failed', 'The image could not be fetched.');
       const type = (res.contentType ?? '').split(';')[0]!.trim().toLowerCase();
       if (!type.startsWith('image/')) return refuse(reply, 415, 'wise.img.notImage', 'That address is not an image.');
