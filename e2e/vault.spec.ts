@@ -2,85 +2,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, signIn, test, type Account, type SharedDesktop } from './fixtures';
-import { freshDesktop, openFromDock, waitForFirstDesktop } from './support/desktop';
-import { REPO_ROOT } from './support/server';
+import { expect, test } from './fixtures';
+import { freshDesktop } from './support/desktop';
+import { addLogin, axe, MASTER, openVault, row, SCREENSHOTS, secondPerson, setUp, shotOf } from './support/vault';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
-const MASTER = 'correct horse battery staple 42';
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
-
-async function shotOf(page: Page, step: string): Promise<void> {
-  await fs.mkdir(SCREENSHOTS, { recursive: true });
-  await page
-    .evaluate(async () => {
-      const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
-      await Promise.race([Promise.allSettled(finite.map((a) => a.finished)), new Promise((r) => setTimeout(r, 2000))]);
-    })
-    .catch(() => undefined);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `vault-${step}.png`), fullPage: true });
-}
-
-async function axe(page: Page, selector: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`), selector).toEqual([]);
-}
-
-/** Opens Vault from the dock, maximised (the list and the pane side by side), and waits past its loading state. */
-async function openVault(page: Page): Promise<Locator> {
-  await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true');
-  const win = await openFromDock(page, 'vault');
-  await page.keyboard.press('Alt+Shift+ArrowUp');
-  await expect(win).toHaveClass(/wm-window--snapped/);
-  const app = win.getByTestId('vault-app');
-  await expect(app).not.toHaveAttribute('data-phase', 'loading');
-  return win;
-}
-
-async function setUp(win: Locator): Promise<void> {
-  const app = win.getByTestId('vault-app');
-  await expect(app).toHaveAttribute('data-phase', 'setup');
-  await win.getByTestId('vault-setup-password').fill(MASTER);
-  await win.getByTestId('vault-setup-again').fill(MASTER);
-  await win.getByTestId('vault-setup-ack').click();
-  await win.getByTestId('vault-setup-submit').click();
-  await expect(app).toHaveAttribute('data-phase', 'unlocked', { timeout: 30_000 });
-}
-
-/** A row of the item list by its name. */
-function row(win: Locator, name: string): Locator {
-  return win.locator(`[data-testid=vault-item-row][data-name="${name}"]`);
-}
-
-async function addLogin(win: Locator, fields: { name: string; username: string; password: string; uri?: string; totp?: string }): Promise<void> {
-  await win.getByTestId('vault-new').locator('button').first().click();
-  const pane = win.getByTestId('vault-pane');
-  await expect(pane).toHaveAttribute('data-editing', 'true');
-  await pane.getByTestId('item-name').fill(fields.name);
-  await pane.getByTestId('item-username').locator('input').fill(fields.username);
-  await pane.getByTestId('item-password').locator('input').fill(fields.password);
-  if (fields.uri) {
-    await pane.getByTestId('item-uri-add').click();
-    await pane.getByTestId('item-uri').last().fill(fields.uri);
-  }
-  if (fields.totp) await pane.getByTestId('item-totp-secret').locator('input').fill(fields.totp);
-  await pane.getByTestId('item-save').click();
-  await expect(pane).toHaveAttribute('data-editing', 'false');
-  await expect(row(win, fields.name)).toBeVisible();
-}
-
-/** A second person on the same desktop, signed in in a browser context of their own. */
-async function secondPerson(browser: Browser, desktop: SharedDesktop, prefix: string): Promise<{ account: Account; page: Page; close(): Promise<void> }> {
-  const account = await desktop.newAccount(prefix);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, desktop.server.origin, account);
-  await waitForFirstDesktop(page);
-  return { account, page, close: () => context.close() };
-}
 
 test('set up, a login with a live TOTP code, copy, lock and unlock, the generator and the health report', async ({ page, desktop }) => {
   test.setTimeout(180_000);
@@ -89,6 +15,7 @@ test('set up, a login with a live TOTP code, copy, lock and unlock, the generato
 
   await test.step('setup asks twice, warns that nothing can be recovered and refuses a weak password', async () => {
     await expect(win.getByTestId('vault-setup')).toBeVisible();
+    await expect(win.getByTestId('vault-setup-password')).toBeFocused();
     await expect(win.getByTestId('vault-setup')).toContainText('Nobody can recover this password');
     await win.getByTestId('vault-setup-password').fill('password1234');
     await win.getByTestId('vault-setup-again').fill('password1234');
@@ -342,6 +269,15 @@ test('import a Bitwarden JSON export: a login, a card, a note and an identity', 
   await dialog.getByTestId('vault-import-input').setInputFiles(file);
   await expect(dialog.getByTestId('vault-import-format')).toHaveValue('Bitwarden (JSON)');
   await expect(dialog.getByTestId('vault-import-summary')).toContainText('4 items ready to import');
+  // The preview: kind, name, a one-line summary (never a secret), folder.
+  const preview = dialog.getByTestId('vault-import-preview-row');
+  await expect(preview).toHaveCount(4);
+  const visa = dialog.locator('[data-testid=vault-import-preview-row][data-name="Imported Visa"]');
+  await expect(visa).toHaveAttribute('data-kind', 'card');
+  await expect(visa.getByTestId('vault-import-preview-detail')).toHaveText('Visa •••• 1111');
+  await expect(visa.getByTestId('vault-import-preview-folder')).toHaveText('Finance');
+  await expect(dialog).not.toContainText('imp-Pass-42');
+  await expect(dialog).not.toContainText('4321');
   await shotOf(page, '10-import');
   await dialog.getByTestId('vault-import-run').click();
   await expect(dialog).toBeHidden();
