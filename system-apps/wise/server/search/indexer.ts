@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { withTransaction } from '../../../../bff/db/pool';
 import { withCjkBigrams } from '../../../../bff/text/cjk';
-import type { IndexRow, SearchStore } from './search.store';
+import type { SearchStore } from './search.store';
 import { articleTerms, bucketSet, idf, tfidfVector, topTerms } from './vectors';
 
 /** Entries indexed per statement (a refresh rarely brings more; an OPML import or the bench does). */
@@ -34,20 +34,27 @@ export async function indexEntries(pool: pg.Pool, store: SearchStore, ids: strin
       fresh++;
       for (const b of bucketSet(counts[k]!)) buckets.set(b, (buckets.get(b) ?? 0) + 1);
     });
+    // Words first, outside the transaction: to_tsvector and the GIN index are the slow part, and concurrent
+    // batches should not queue behind each other's for it. Rewriting them is harmless.
+    await store.upsertWords(
+      pool,
+      entries.map((e) => ({ id: e.id, feedId: e.feedId, userId: e.userId, sortAt: e.sortAt, titleWords: indexWords(e.title), bodyWords: indexWords(e.text) })),
+    );
+    // The frequencies and the vectors together: an entry counts in the frequencies exactly when it has a vector.
     await withTransaction(pool, async (c) => {
       const { docs, df } = await store.addFrequencies(c, fresh, buckets);
       const idfOf = (b: number) => idf(df.get(b) ?? 0, docs);
-      const rows: IndexRow[] = entries.map((e, k) => ({
-        id: e.id,
-        feedId: e.feedId,
-        userId: e.userId,
-        sortAt: e.sortAt,
-        titleWords: indexWords(e.title),
-        bodyWords: indexWords(e.text),
-        vec: tfidfVector(counts[k]!, idfOf),
-        terms: topTerms(counts[k]!, idfOf, TERMS_PER_ENTRY).map((t) => t.term),
-      }));
-      await store.upsert(c, rows);
+      await store.upsertVectors(
+        c,
+        entries.map((e, k) => ({
+          id: e.id,
+          feedId: e.feedId,
+          userId: e.userId,
+          sortAt: e.sortAt,
+          vec: tfidfVector(counts[k]!, idfOf),
+          terms: topTerms(counts[k]!, idfOf, TERMS_PER_ENTRY).map((t) => t.term),
+        })),
+      );
     });
     done += entries.length;
   }

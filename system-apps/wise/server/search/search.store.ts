@@ -12,14 +12,21 @@ export interface EntryText {
   text: string;
 }
 
-/** One entry's index row: words as text for to_tsvector (CJK already as bigrams), and its vector. */
-export interface IndexRow {
+interface IndexedEntry {
   id: string;
   feedId: string | null;
   userId: string | null;
   sortAt: Date;
+}
+
+/** One entry's words as text for to_tsvector (CJK already as bigrams). */
+export interface WordsRow extends IndexedEntry {
   titleWords: string;
   bodyWords: string;
+}
+
+/** One entry's vector and its heaviest words. */
+export interface VectorRow extends IndexedEntry {
   vec: ArrayLike<number>;
   terms: string[];
 }
@@ -84,28 +91,43 @@ export class SearchStore {
     return { docs: df.get(DOCS) ?? 0, df };
   }
 
-  /** Writes (or rewrites) the index rows of entries. */
-  async upsert(q: Queryable, rows: IndexRow[]): Promise<void> {
+  /** Writes (or rewrites) entries' words: the costly part of indexing (to_tsvector, GIN), done outside any lock. */
+  async upsertWords(q: Queryable, rows: WordsRow[]): Promise<void> {
     if (!rows.length) return;
-    const ids = rows.map((r) => r.id);
-    const feeds = rows.map((r) => r.feedId);
-    const users = rows.map((r) => r.userId);
-    const sorts = rows.map((r) => r.sortAt.toISOString());
     await q.query(
       `INSERT INTO wise_search (entry_id, feed_id, user_id, sort_at, tsv)
        SELECT r.id, r.feed_id, r.user_id, r.sort_at,
               setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.body), 'B')
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[]) AS r(id, feed_id, user_id, sort_at, title, body)
        ON CONFLICT (entry_id) DO UPDATE SET tsv = excluded.tsv, sort_at = excluded.sort_at`,
-      [ids, feeds, users, sorts, rows.map((r) => r.titleWords), rows.map((r) => r.bodyWords)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.feedId),
+        rows.map((r) => r.userId),
+        rows.map((r) => r.sortAt.toISOString()),
+        rows.map((r) => r.titleWords),
+        rows.map((r) => r.bodyWords),
+      ],
     );
+  }
+
+  /** Writes (or rewrites) entries' vectors; an entry with a vector counts as indexed. */
+  async upsertVectors(q: Queryable, rows: VectorRow[]): Promise<void> {
+    if (!rows.length) return;
     await q.query(
       `INSERT INTO wise_vectors (entry_id, feed_id, user_id, sort_at, vec, terms)
        SELECT r.id, r.feed_id, r.user_id, r.sort_at, r.vec::real[], string_to_array(r.terms, ' ')
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[]) AS r(id, feed_id, user_id, sort_at, vec, terms)
        ON CONFLICT (entry_id) DO UPDATE SET vec = excluded.vec, terms = excluded.terms, sort_at = excluded.sort_at`,
       // Terms never hold a space (they are words or bigrams).
-      [ids, feeds, users, sorts, rows.map((r) => vectorLiteral(r.vec)), rows.map((r) => r.terms.join(' '))],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.feedId),
+        rows.map((r) => r.userId),
+        rows.map((r) => r.sortAt.toISOString()),
+        rows.map((r) => vectorLiteral(r.vec)),
+        rows.map((r) => r.terms.join(' ')),
+      ],
     );
   }
 

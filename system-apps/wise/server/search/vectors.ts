@@ -43,8 +43,11 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+const PLAIN = /^[a-z][a-z0-9]*$/;
+
 function pushWord(out: string[], raw: string): void {
-  const word = raw.replace(/[’]/g, "'").replace(/^['_]+|['_]+$/g, '').replace(/'s$/, '');
+  // Most words are plain lower-case ASCII: skip the clean-up for them.
+  const word = PLAIN.test(raw) ? raw : raw.replace(/[’]/g, "'").replace(/^['_]+|['_]+$/g, '').replace(/'s$/, '');
   if (word.length < 2 || word.length > 40 || STOP_WORDS.has(word) || /^[\d_']+$/.test(word)) return;
   out.push(word);
 }
