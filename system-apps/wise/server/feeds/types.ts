@@ -45,6 +45,8 @@ export class FeedError extends Error {
     readonly kind: FeedErrorKind,
     message: string,
     readonly status?: number,
+    /** From a 429/503 answer's Retry-After: how long the server asks us to wait (the refresher's backoff honours it). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'FeedError';
@@ -60,10 +62,14 @@ export interface FetchOptions {
   maxRedirects?: number; // default 5
   allowPrivateNetwork?: boolean;
   userAgent?: string;
+  /** The Accept header (default: feeds first, then HTML). */
+  accept?: string;
+  /** Cancels the fetch (shutdown); reported as the abort, not as a FeedError. */
+  signal?: AbortSignal;
 }
 
 export type FetchResult =
-  | { status: 'notModified'; finalUrl: string }
+  | { status: 'notModified'; finalUrl: string; /** As on 'ok': set when the URL redirected permanently. */ permanentUrl?: string | null }
   | {
       status: 'ok';
       finalUrl: string;
@@ -93,10 +99,24 @@ export interface ExtractedArticle {
  *   fetchUrl(url: string, opts: FetchOptions): Promise<FetchResult>                       — throws FeedError
  *   decodeBody(body: Uint8Array, contentType: string | null): string                       — BOM, HTTP charset, XML prolog, <meta charset>; GBK, Big5, Latin-1, Windows-1252…
  *   parseFeed(text: string, feedUrl: string, opts: { proxyImage(url: string): string }): ParsedFeed   — throws FeedError('notAFeed')
- *   discoverFeeds(html: string, pageUrl: string): { url: string; title: string | null; type: string }[]
+ *   discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[]   — the page's own links first, then guesses (guess: true) when it names none
  *   sanitizeHtml(html: string, baseUrl: string, opts: { proxyImage(url: string): string }): { html: string; text: string; firstImage: string | null }
  *   extractArticle(html: string, pageUrl: string, opts: { proxyImage(url: string): string }): ExtractedArticle  — throws FeedError('notAFeed') when nothing readable
- *   readFeedAt(url: string, opts: FetchOptions & { proxyImage(url: string): string }): Promise<{ feedUrl: string; feed: ParsedFeed; fetch: FetchResult }>
- *       — fetch, decode, and when the answer is an HTML page, follow its first discovered feed link (once).
+ *   readFeedAt(url: string, opts: FetchOptions & { proxyImage(url: string): string }): Promise<ReadFeedResult>
+ *       — fetch, decode, and when the answer is an HTML page, follow its first discovered feed link (once);
+ *         feed is null (and fetch.status 'notModified') when the validators matched.
  */
+/** What readFeedAt returns: a parsed feed, or nothing new when the validators matched (304). */
+export type ReadFeedResult =
+  | { feedUrl: string; feed: ParsedFeed; fetch: Extract<FetchResult, { status: 'ok' }> }
+  | { feedUrl: string; feed: null; fetch: Extract<FetchResult, { status: 'notModified' }> };
+
+/** A feed link found on a web page; `guess` marks a common path (/feed, /rss.xml…) the page did not name. */
+export interface DiscoveredFeed {
+  url: string;
+  title: string | null;
+  type: string;
+  guess?: boolean;
+}
+
 export type ProxyImage = (url: string) => string;
