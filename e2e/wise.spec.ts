@@ -127,4 +127,30 @@ test('subscribe, read with the keyboard, star, and see errors where they belong'
     await shot(page, '06-feed-settings');
     await page.keyboard.press('Escape');
   });
+
+  await test.step('a narrow window shows the reader or the list, with a way back', async () => {
+    const w = page.locator('[data-testid=window][data-app="wise"]');
+    await feedInRail(w, GUARDIAN).click();
+    await rowByTitle(w, SECOND).click();
+    await page.setViewportSize({ width: 760, height: 640 });
+    await expect(w.getByTestId('wise-list')).toBeHidden();
+    await expect(w.getByTestId('reader-title')).toHaveText(SECOND);
+    await shot(page, '08-narrow-reader');
+    await w.getByTestId('reader-back').click();
+    await expect(w.getByTestId('wise-list')).toBeVisible();
+    await expect(w.getByTestId('wise-reader')).toBeHidden();
+    await shot(page, '09-narrow-list');
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  await test.step('in Chinese, every string of the window changes', async () => {
+    const w = page.locator('[data-testid=window][data-app="wise"]');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitemradio').filter({ hasText: '中文' }).click();
+    await expect(w.getByTestId('rail-forYou')).toContainText('为你推荐');
+    await expect(w.getByTestId('wise-search')).toHaveAttribute('placeholder', '搜索文章  (/)');
+    await expect(w.getByTestId('list-title')).toHaveText(GUARDIAN);
+    await expect(w.getByTestId('wise-list')).toContainText('篇未读');
+    await shot(page, '10-zh');
+  });
 });
