@@ -30,6 +30,10 @@ function zoneOffset(raw: string): number | null {
   return null;
 }
 
+function inRange(month: number, day: number, hour: number, minute: number, second: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60;
+}
+
 function fourDigitYear(y: number): number {
   if (y >= 100) return y;
   return y < 50 ? 2000 + y : 1900 + y;
@@ -69,7 +73,7 @@ function rfc822(raw: string): number | null {
     zoneText = zoneText.slice(ampm[0].length);
   }
   const offset = zoneOffset(zoneText);
-  if (offset === null || hour > 24 || minute > 59 || second > 60) return null;
+  if (offset === null || !inRange(mon + 1, Number(day), hour, minute, second)) return null;
   const t = Date.UTC(fourDigitYear(Number(year)), mon, Number(day), hour, minute, second) - offset * 60_000;
   return Number.isNaN(t) ? null : t;
 }
@@ -80,7 +84,7 @@ function iso8601(raw: string): number | null {
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone = ''] = m;
   const offset = zoneOffset(zone === 'Z' ? 'Z' : zone);
-  if (offset === null) return null;
+  if (offset === null || !inRange(Number(mo), Number(d), Number(h), Number(mi), Number(s))) return null;
   const ms = Math.round(Number(`0.${frac}`) * 1000);
   const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms) - offset * 60_000;
   return Number.isNaN(t) ? null : t;

@@ -57,6 +57,8 @@ export function extractArticle(html: string, pageUrl: string, opts: { proxyImage
     const lang = langTag(doc.documentElement.getAttribute('lang')) ?? langTag(meta(doc, 'og:locale', 'content-language', 'language', 'dc.language'));
     const timeEl = doc.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"][datetime]')?.getAttribute('datetime') ?? null;
     const docTitle = doc.title;
+    const headings = doc.querySelectorAll('h1');
+    const h1 = headings.length === 1 ? (headings[0]!.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
     const metaExcerpt = meta(doc, 'og:description', 'description', 'twitter:description');
 
     const article = new Readability(doc, { charThreshold: 300 }).parse();
@@ -64,7 +66,9 @@ export function extractArticle(html: string, pageUrl: string, opts: { proxyImage
     const body = sanitizeHtml(article.content, pageUrl, { proxyImage: opts.proxyImage });
     if (!body.text) throw new FeedError('notAFeed', 'No readable article was found on this page.');
 
-    const title = htmlToPlainText(article.title || ogTitle || docTitle || '') || new URL(pageUrl).hostname;
+    let title = htmlToPlainText(article.title || ogTitle || docTitle || '') || new URL(pageUrl).hostname;
+    // "Story | Site" when the page's one heading says just "Story".
+    if (h1.length >= 3 && title !== h1 && title.startsWith(h1) && /^\s*[|\-–—:·»]/.test(title.slice(h1.length))) title = h1;
     const imageUrl = leadImage && !isTrackerUrl(leadImage) ? leadImage : body.firstImage;
     const excerpt = htmlToPlainText(metaExcerpt ?? article.excerpt ?? '') || null;
     return {
