@@ -1,6 +1,8 @@
-// Wise in a real browser, the library and the reader: save a page and read it, search with marked matches, For you with its reasons and "Not interested", sepia and a larger font remembered, a highlight that survives a reload, OPML export, and an axe scan of the window.
+// Wise in a real browser, the library and the reader: save a page and read it, search with marked matches, For you with its reasons and "Not interested", sepia and a larger font remembered, a highlight that survives a reload, a PDF upload, OPML export, an axe scan of the window, and a PDF opened from Files.
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { ARTICLE_PHRASE, ARTICLE_TITLE, axe, expect, openWise, rowByTitle, selectInArticle, shot, signedIn, subscribe, test, textPdf } from './wise-fixtures';
+import { openFromDock } from './support/desktop';
 
 test('save a page, search it, For you, the reader’s look and highlights, OPML export', async ({ page, wise }) => {
   test.setTimeout(240_000);
@@ -121,4 +123,33 @@ test('save a page, search it, For you, the reader’s look and highlights, OPML 
     // The app's own content (the title bar is the desktop's).
     await axe(page, '[data-testid=wise-app]');
   });
+});
+
+test('a PDF opened from Files with "Open with" joins the library and opens in the reader', async ({ page, wise }) => {
+  test.setTimeout(120_000);
+  const account = await signedIn(page, wise, 'wiseopen');
+  const home = path.join(wise.server.dataDir, 'users', account.name, 'Home');
+  await fs.mkdir(home, { recursive: true });
+  await fs.writeFile(path.join(home, 'field-guide.pdf'), textPdf(['A field guide to ferns']));
+  await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true');
+  const files = await openFromDock(page, 'files');
+  const row = files.locator('[data-testid=file-row][data-name="field-guide.pdf"]');
+  await row.click({ button: 'right' });
+  await page.getByTestId('menu-open-with').click();
+  await page.getByTestId('open-with-menu').getByTestId('open-with-wise').click();
+  const win = page.locator('[data-testid=window][data-app="wise"]');
+  await expect(win.getByTestId('reader-pdf')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(win.getByTestId('reader-title')).toHaveText('field-guide');
+  await expect(win.getByTestId('list-title')).toHaveText('Saved');
+  await expect(win.getByTestId('entry-row')).toHaveCount(1);
+  await expect(win.getByTestId('entry-row')).toHaveAttribute('data-read', 'true');
+  await shot(page, '16-open-with');
+  // Reopening the same file opens the entry again instead of adding a copy.
+  await openFromDock(page, 'files');
+  await row.click({ button: 'right' });
+  await page.getByTestId('menu-open-with').click();
+  await page.getByTestId('open-with-menu').getByTestId('open-with-wise').click();
+  await expect(win.getByTestId('reader-pdf')).toHaveAttribute('data-state', 'ready');
+  await win.getByTestId('rail-saved').click();
+  await expect(win.getByTestId('entry-row')).toHaveCount(1);
 });
