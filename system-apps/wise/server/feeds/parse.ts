@@ -145,8 +145,10 @@ export function parseFeed(text: string, feedUrl: string, opts: { proxyImage: Pro
   const feedBase = raw.base ? feedBase0 : (siteUrl ?? feedUrl);
   let title = cleanText(raw.title, raw.titleIsText);
   if (!title) {
+    // An untitled feed is named after its site (or, read from a file, the file).
     try {
-      title = new URL(siteUrl ?? feedUrl).hostname;
+      const url = new URL(siteUrl ?? feedUrl);
+      title = url.hostname || decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '') || feedUrl;
     } catch {
       title = feedUrl;
     }
