@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { EntryView } from '../../shared/wire';
 import { wiseApi } from '../api';
-import { baseName, extensionOf, postDocument, readFromFiles, UploadError } from '../lib/upload';
+import { baseName, DOCUMENT_TYPES, extensionOf, postDocument, readFromFiles, UploadError } from '../lib/upload';
 
 export const useLibraryStore = defineStore('wise-library', () => {
   /** Work in progress, for the spinner in the tool bar. */
@@ -30,12 +30,11 @@ export const useLibraryStore = defineStore('wise-library', () => {
     });
   }
 
-  /** A file from Files: PDFs and EPUBs are uploaded; other types (HTML) are refused with a reason. */
+  /** A file from Files (the manifest's types: PDF, EPUB, HTML), uploaded as it is; the server says what it cannot read. */
   function importFromFiles(path: string): Promise<EntryView> {
     return working(async () => {
       const name = baseName(path);
-      const ext = extensionOf(name);
-      if (ext !== 'pdf' && ext !== 'epub') throw new UploadError('wise.document.unsupported', `${name} is not a PDF or EPUB file`);
+      if (!(DOCUMENT_TYPES as readonly string[]).includes(extensionOf(name))) throw new UploadError('wise.document.unsupported', `${name} is not a PDF, EPUB or HTML file`);
       const blob = await readFromFiles(path);
       const { id } = await postDocument(blob, name);
       return wiseApi().entries.get.query({ id });
