@@ -18,6 +18,11 @@ describe('address guard', () => {
   it('checks IP literals in URLs, bracketed v6 included', () => {
     expect(isBlockedLiteral('127.0.0.1', false)).toBe(true);
     expect(isBlockedLiteral('[::1]', false)).toBe(true);
+    // URLs rewrite embedded IPv4 in hex: http://[::ffff:127.0.0.1]/ has the hostname [::ffff:7f00:1].
+    for (const url of ['http://[::ffff:127.0.0.1]/', 'http://[::127.0.0.1]/', 'http://[64:ff9b::10.0.0.1]/', 'http://0x7f.1/', 'http://2130706433/', 'http://[::ffff:a9fe:a9fe]/']) {
+      expect(isBlockedLiteral(new URL(url).hostname, false), url).toBe(true);
+    }
+    expect(isBlockedLiteral(new URL('http://[::ffff:8.8.8.8]/').hostname, false)).toBe(false);
     expect(isBlockedLiteral('127.0.0.1', true)).toBe(false);
     expect(isBlockedLiteral('8.8.8.8', false)).toBe(false);
     expect(isBlockedLiteral('localhost', false)).toBe(false); // a name: the lookup checks it

@@ -15,8 +15,14 @@ function v4Private(ip: string): boolean {
 export function isPrivateAddress(ip: string): boolean {
   if (net.isIPv4(ip)) return v4Private(ip);
   const lower = ip.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (mapped) return v4Private(mapped[1]!);
+  // IPv4 inside IPv6: mapped (::ffff:), the old compatible form (::) and NAT64 (64:ff9b::), dotted or in hex as URLs write them.
+  const embedded = /^(?:::ffff:|::|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/.exec(lower);
+  if (embedded) {
+    if (embedded[1]) return v4Private(embedded[1]);
+    const hi = parseInt(embedded[2]!, 16);
+    const lo = parseInt(embedded[3]!, 16);
+    return v4Private(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
   return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith('ff');
 }
 
