@@ -31,6 +31,8 @@ export async function registerSecurity(app: FastifyInstance, opts: { publicOrigi
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
+        // Podcast and video enclosures in Wise play from their publishers' servers when the reader presses play.
+        mediaSrc: ["'self'", 'https:', 'http:', 'blob:'],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],

@@ -148,7 +148,7 @@ describe('large bodies for some procedures only', () => {
   it('holds every other call to the server’s limit, with a clear message', async () => {
     const res = await post('echo', text(5000));
     expect(res.statusCode).toBe(413);
-    expect(res.json().message).toMatch(/larger than 1000 bytes; only calls to big\. may be larger/);
+    expect(res.json().message).toMatch(/too large: more than 1000 bytes \(only calls to big\. may be larger\)/);
     expect((await post('save', JSON.stringify({ n: 1 }))).statusCode).toBe(200);
   });
 

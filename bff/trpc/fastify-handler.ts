@@ -94,7 +94,7 @@ export function registerTrpc<TRouter extends AnyRouter, TContext>(app: FastifyIn
     return !!large && !!path && path.split(',').every((p) => large.prefixes.some((prefix) => p.startsWith(prefix)));
   };
   const tooLarge = () =>
-    Object.assign(new Error(`The request body is larger than ${normalLimit} bytes; only calls to ${large?.prefixes.join(', ')} may be larger.`), {
+    Object.assign(new Error(`The request body is too large: more than ${normalLimit} bytes (only calls to ${large?.prefixes.join(', ')} may be larger).`), {
       statusCode: 413,
       code: 'FST_ERR_CTP_BODY_TOO_LARGE',
     });

@@ -9,6 +9,6 @@ export default defineSystemApp({
   color: '#f28c38',
   sdk: '^0.2',
   window: { width: 1040, height: 680, minWidth: 520, minHeight: 360 },
-  fileTypes: ['pdf', 'epub', 'html'],
+  fileTypes: ['pdf', 'epub'],
   component: () => import('./ui/App.vue'),
 });

@@ -3,8 +3,8 @@
 /** The header the BFF asks for on every request that changes something (the tRPC client sends the same). */
 export const CSRF_HEADERS = { 'x-olares-request': '1' } as const;
 
-/** What the library takes; HTML goes to the server too, which answers `wise.document.unsupported` until it reads HTML files. */
-export const DOCUMENT_TYPES = ['pdf', 'epub', 'html', 'htm'] as const;
+/** What the library takes as documents (a web page is saved by its address instead). */
+export const DOCUMENT_TYPES = ['pdf', 'epub'] as const;
 export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
 /** A refused upload: the server's reason (`wise.document.…`) when it gave one, else an HTTP status. */
@@ -47,7 +47,7 @@ async function refusal(res: Response): Promise<UploadError> {
 /** Sends a PDF or EPUB to the library; answers the new entry's id. */
 export async function postDocument(body: Blob, name: string, fetchImpl: typeof fetch = (i, o) => fetch(i, o)): Promise<{ id: string }> {
   const ext = extensionOf(name);
-  if (!(DOCUMENT_TYPES as readonly string[]).includes(ext)) throw new UploadError('wise.document.unsupported', `${name} is not a PDF, EPUB or HTML file`);
+  if (!(DOCUMENT_TYPES as readonly string[]).includes(ext)) throw new UploadError('wise.document.unsupported', `${name} is not a PDF or EPUB file`);
   if (body.size > MAX_DOCUMENT_BYTES) throw new UploadError('wise.document.tooLarge', `${name} is larger than 100 MB`);
   let res: Response;
   try {

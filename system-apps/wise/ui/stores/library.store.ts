@@ -34,7 +34,7 @@ export const useLibraryStore = defineStore('wise-library', () => {
   function importFromFiles(path: string): Promise<EntryView> {
     return working(async () => {
       const name = baseName(path);
-      if (!(DOCUMENT_TYPES as readonly string[]).includes(extensionOf(name))) throw new UploadError('wise.document.unsupported', `${name} is not a PDF, EPUB or HTML file`);
+      if (!(DOCUMENT_TYPES as readonly string[]).includes(extensionOf(name))) throw new UploadError('wise.document.unsupported', `${name} is not a PDF or EPUB file`);
       const blob = await readFromFiles(path);
       const { id } = await postDocument(blob, name);
       return wiseApi().entries.get.query({ id });
