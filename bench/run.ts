@@ -1,10 +1,11 @@
-// Why this exists: `npm run bench` — the BFF (bench/bff.ts) and the desktop shell in a browser (bench/shell.ts), one table, one bench-results.json.
+// Why this exists: `npm run bench` — the BFF (bench/bff.ts), the desktop shell in a browser (bench/shell.ts), Files and Wise, one table, one bench-results.json.
 import { writeFileSync } from 'node:fs';
 import { runBff } from './bff';
 import { runFiles } from './files';
 import { runFilesTransfer } from './files-transfer';
 import type { BenchPart, Row } from './row';
 import { runShell } from './shell';
+import { runWise } from './wise';
 
 /** `npm run bench -- shell` runs only the parts named; no names runs them all. */
 const only = process.argv.slice(2);
@@ -16,6 +17,7 @@ for (const [name, part] of [
   ['shell', runShell],
   ['files', runFiles],
   ['files-transfer', runFilesTransfer],
+  ['wise', runWise],
 ] as const) {
   if (only.length && !only.includes(name)) continue;
   try {

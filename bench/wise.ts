@@ -1,0 +1,167 @@
+// Why this exists: the Wise part of `npm run bench` — a search over 100,000 articles through Wise's search service against the bare SQL query, and 200 loopback feeds refreshed with bounded concurrency.
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { allMigrationSources } from '../bff/db/database';
+import { migrate } from '../bff/db/migrate';
+import { createPool } from '../bff/db/pool';
+import { createLogger } from '../bff/log/logger';
+import { createDatabase, startPostgres, type PostgresServer, type TestDatabase } from '../e2e/support/server';
+import { ImageSigner } from '../system-apps/wise/server/image-proxy';
+import { searchText } from '../system-apps/wise/server/search/highlight';
+import { WiseSearch } from '../system-apps/wise/server/search/search.service';
+import { atMost, median, type BenchPart, type Row } from './row';
+import { articles, insertArticles } from './wise-data';
+import { runWiseRefresh } from './wise-refresh';
+
+const ARTICLES = 100_000;
+/** Of them, the bench user's own saved articles; the rest are spread over FEEDS feeds, SUBSCRIBED of which the user follows. */
+const OWN = 1_000;
+const FEEDS = 400;
+const SUBSCRIBED = 350;
+const LIMIT = 30;
+/** Indexing runs this many batches at once, each of INDEX_CHUNK entries. */
+const INDEXERS = 3;
+const INDEX_CHUNK = 5_000;
+const WARMUP = 3;
+const ROUNDS = 15;
+/** A rare word, a two-word AND, a phrase, a word in a fifth of the articles, and Chinese. */
+const QUERIES = ['kubernetes', 'database performance', '"open source"', 'performance', '数据库'];
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The query alone, as one would write it against the index: matches, ranked, the best LIMIT ids. */
+const BARE_SQL = `SELECT entry_id, ts_rank(tsv, q, 1) AS rank FROM wise_search, websearch_to_tsquery('simple', $1) AS q
+  WHERE tsv @@ q ORDER BY rank DESC LIMIT $2`;
+
+async function seed(pool: pg.Pool): Promise<{ user: string; ids: string[] }> {
+  const { rows: users } = await pool.query<{ id: string }>(
+    `INSERT INTO users (name, role, password_hash) VALUES ('bench-wise', 'member', 'x'), ('bench-other', 'member', 'x') RETURNING id`,
+  );
+  const [user, other] = [users[0]!.id, users[1]!.id];
+  const { rows: feeds } = await pool.query<{ id: string }>(
+    `INSERT INTO wise_feeds (url, title) SELECT 'https://bench.test/feed/' || g, 'Feed ' || g FROM generate_series(1, $1) AS g RETURNING id`,
+    [FEEDS],
+  );
+  const feedIds = feeds.map((f) => f.id);
+  await pool.query('INSERT INTO wise_subscriptions (user_id, feed_id) SELECT $1, unnest($2::uuid[])', [user, feedIds.slice(0, SUBSCRIBED)]);
+  await pool.query('INSERT INTO wise_subscriptions (user_id, feed_id) SELECT $1, unnest($2::uuid[])', [other, feedIds.slice(SUBSCRIBED - 50)]);
+  const ids = await insertArticles(pool, articles(20_241_126), ARTICLES, feedIds, user, OWN);
+  return { user, ids };
+}
+
+async function runWiseSearch(server: PostgresServer): Promise<BenchPart> {
+  let db: TestDatabase | null = null;
+  let pool: pg.Pool | null = null;
+  let bulk: pg.Pool | null = null;
+  try {
+    db = await createDatabase(server);
+    const log = createLogger('warn');
+    // The app's pool (its statement timeout included) for the service and the bare query; another without the timeout for bulk work.
+    pool = createPool(db.url, log);
+    bulk = new pg.Pool({ connectionString: db.url, max: INDEXERS });
+    await migrate(bulk, allMigrationSources(), log);
+    process.stderr.write(`wise: generating and storing ${ARTICLES} articles…\n`);
+    let t0 = performance.now();
+    const { user, ids } = await seed(bulk);
+    const stored = performance.now() - t0;
+    const search = new WiseSearch({ pool, images: new ImageSigner(Buffer.alloc(32, 9)), log });
+    process.stderr.write(`wise: indexing them through the search service (${INDEXERS} at once, as concurrent refreshes would)…\n`);
+    const indexer = new WiseSearch({ pool: bulk, images: new ImageSigner(Buffer.alloc(32, 9)), log });
+    t0 = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: INDEXERS }, async () => {
+        for (let i = next; i < ids.length; i = next) {
+          next += INDEX_CHUNK;
+          await indexer.onEntriesAdded(ids.slice(i, i + INDEX_CHUNK));
+          process.stderr.write(`  ${Math.min(ids.length, i + INDEX_CHUNK)} `);
+        }
+      }),
+    );
+    const indexed = performance.now() - t0;
+    process.stderr.write('\n');
+    await bulk.query('VACUUM ANALYZE wise_entries, wise_search, wise_vectors, wise_subscriptions');
+
+    const bare = async (q: string): Promise<{ ms: number; n: number }> => {
+      const t = performance.now();
+      const { rows } = await pool!.query(BARE_SQL, [searchText(q), LIMIT]);
+      return { ms: performance.now() - t, n: rows.length };
+    };
+    const service = async (q: string): Promise<{ ms: number; n: number }> => {
+      const t = performance.now();
+      const hits = await search.query(user, q, LIMIT);
+      const took = performance.now() - t;
+      if (hits.some((h) => !h.snippetHtml.includes('<mark>') && !h.titleHtml.includes('<mark>'))) throw new Error(`a hit for ${q} has no mark`);
+      return { ms: took, n: hits.length };
+    };
+    const times = new Map(QUERIES.map((q) => [q, { bare: [] as number[], service: [] as number[], n: 0 }]));
+    const totals = { bare: [] as number[], service: [] as number[] };
+    for (let round = -WARMUP; round < ROUNDS; round++) {
+      let b = 0;
+      let s = 0;
+      for (const q of QUERIES) {
+        // Interleaved, each first in turn, so that caches and machine noise favour neither.
+        let x: { ms: number; n: number };
+        let y: { ms: number; n: number };
+        if (round % 2) {
+          x = await bare(q);
+          y = await service(q);
+        } else {
+          y = await service(q);
+          x = await bare(q);
+        }
+        if (y.n === 0) throw new Error(`the search service found nothing for ${q}`);
+        if (round < 0) continue;
+        const t = times.get(q)!;
+        t.bare.push(x.ms);
+        t.service.push(y.ms);
+        t.n = y.n;
+        b += x.ms;
+        s += y.ms;
+      }
+      if (round >= 0) {
+        totals.bare.push(b);
+        totals.service.push(s);
+      }
+    }
+    // Each query on its own must answer within 3× its bare query: the worst one is the row.
+    const ratios = QUERIES.map((q) => median(times.get(q)!.service) / median(times.get(q)!.bare));
+    const ratio = median(totals.service) / median(totals.bare);
+    const rows: Row[] = [atMost('wise-search-100k-vs-bare-sql-worst-query', Math.max(...ratios), 3)];
+    const { rows: counts } = await pool.query<{ q: string; n: string }>(
+      `SELECT q, (SELECT count(*) FROM wise_search WHERE tsv @@ websearch_to_tsquery('simple', q)) AS n FROM unnest($1::text[]) AS q`,
+      [QUERIES.map(searchText)],
+    );
+    const notes = [
+      `Wise search, ${ARTICLES} articles (stored in ${(stored / 1000).toFixed(1)} s, indexed through the service in ${(indexed / 1000).toFixed(1)} s), ${ROUNDS} rounds, limit ${LIMIT}; medians, service (access check, ranking, headlines, list items) vs bare SQL:`,
+      ...QUERIES.map((q, i) => {
+        const t = times.get(q)!;
+        return `  ${q.padEnd(22)} matches ${String(counts[i]?.n ?? '?').padStart(6)}: service ${ms(median(t.service))}, bare ${ms(median(t.bare))} → ${ratios[i]!.toFixed(2)}×`;
+      }),
+      `  all five: service ${ms(median(totals.service))}, bare ${ms(median(totals.bare))} → ${ratio.toFixed(2)}×`,
+    ];
+    return { rows, notes };
+  } finally {
+    await pool?.end().catch(() => undefined);
+    await bulk?.end().catch(() => undefined);
+    await db?.drop().catch(() => undefined);
+  }
+}
+
+export async function runWise(): Promise<BenchPart> {
+  const server = await startPostgres();
+  const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'olares-bench-wise-'));
+  try {
+    process.stderr.write('wise: refreshing 200 loopback feeds…\n');
+    const refreshPart = await runWiseRefresh(server, dataDir);
+    process.stderr.write(`${refreshPart.notes.join('\n')}\n`);
+    const searchPart = await runWiseSearch(server);
+    process.stderr.write(`${searchPart.notes.join('\n')}\n`);
+    return { rows: [...searchPart.rows, ...refreshPart.rows], notes: [...searchPart.notes, ...refreshPart.notes] };
+  } finally {
+    await server.stop();
+    await fsp.rm(dataDir, { recursive: true, force: true });
+  }
+}
