@@ -14,6 +14,8 @@ export default defineConfig([
   globalIgnores([
     '**/node_modules/',
     '**/dist/',
+    // Parallel Playwright runs build into dist-<name>/ (E2E_DIST).
+    'dist-*/',
     'data/',
     'test-results/',
     'playwright-report/',
