@@ -1,6 +1,6 @@
 // Highlighted search HTML: escaped text, balanced marks, CJK runs marked, nothing from an article passing as markup.
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, hasMark, headlineHtml, MARK_END as E, MARK_START as S, markRuns, queryCjkRuns, searchText } from './highlight';
+import { escapeHtml, hasMark, headlineHtml, MARK_END as E, MARK_START as S, markRuns, probeWord, queryCjkRuns, searchText } from './highlight';
 
 describe('search highlights', () => {
   it('escapes everything and turns the mark characters into <mark>', () => {
@@ -21,9 +21,12 @@ describe('search highlights', () => {
   });
 
   it('builds the websearch text with CJK bigrams, and finds the runs to mark', () => {
-    expect(searchText('家庭照片 kubernetes')).toBe('家庭 庭照 照片  kubernetes');
+    expect(searchText('家庭照片 kubernetes')).toBe('"家庭 庭照 照片" kubernetes');
+    expect(searchText('"家庭照片 album" -广告 -广告费 k8s集群')).toBe('"家庭 庭照 照片 album" -广告 -"广告 告费" k8s 集群');
     expect(searchText(`a${S}b`)).toBe('a b');
     expect(queryCjkRuns('照片 "家庭照片" -广告')).toEqual(['家庭照片', '照片']);
+    expect(probeWord('-skip or "Open source"')).toBe('open');
+    expect(probeWord('照片 -x')).toBeNull();
   });
 
   it('escapes the five HTML characters and tells a marked headline', () => {

@@ -1,5 +1,5 @@
 // Search text for Wise: the query PostgreSQL understands (CJK as bigrams) and safe highlighted HTML from ts_headline's output.
-import { cjkRuns, withCjkBigrams } from '../../../../bff/text/cjk';
+import { CJK_CHAR, CJK_RUN, cjkBigrams, cjkRuns } from '../../../../bff/text/cjk';
 
 /**
  * ts_headline marks matches with these private-use characters (removed from the text first, so only
@@ -15,9 +15,32 @@ export const TITLE_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, High
 /** ts_headline options for a body: up to two short fragments around matches. */
 export const BODY_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-/** The query as text for websearch_to_tsquery('simple', …): CJK runs become their bigrams, so quotes, `or` and `-` keep working. */
+/**
+ * The query as text for websearch_to_tsquery('simple', …), where quotes, `or` and `-` keep their meaning. A CJK run
+ * becomes its bigrams, as a phrase (so that `-广告费` leaves out the whole run, and the run matches as written);
+ * inside quotes the bigrams join the quoted phrase.
+ */
 export function searchText(q: string): string {
-  return withCjkBigrams(q.normalize('NFKC').replace(/[\uE000\uE001]/g, ' ')).trim();
+  const clean = q.normalize('NFKC').replace(/[\uE000\uE001]/g, ' ');
+  let quoted = false;
+  return clean
+    .split(/(")/)
+    .map((part) => {
+      if (part === '"') {
+        quoted = !quoted;
+        return part;
+      }
+      return part.replace(CJK_RUN, (run, at: number, whole: string) => {
+        const grams = cjkBigrams(run).join(' ');
+        const text = quoted || !grams.includes(' ') ? grams : `"${grams}"`;
+        // Apart from letters or digits around it (`k8s集群`), but never from a `-` before it.
+        const before = /[\p{L}\p{N}]/u.test(whole[at - 1] ?? '') ? ' ' : '';
+        const after = /[\p{L}\p{N}]/u.test(whole[at + run.length] ?? '') ? ' ' : '';
+        return before + text + after;
+      });
+    })
+    .join('')
+    .trim();
 }
 
 /** The CJK runs of the query (ts_headline cannot find them in unsegmented text: they are marked here). Negated ones are left out. */
@@ -28,6 +51,16 @@ export function queryCjkRuns(q: string): string[] {
     .filter((w) => !w.startsWith('-'))
     .flatMap((w) => cjkRuns(w));
   return [...new Set(runs)].sort((a, b) => b.length - a.length);
+}
+
+/** The query's first word to look for (lower case, not left out, not `or`, not CJK): where it first occurs in a long text, the snippet is cut. */
+export function probeWord(q: string): string | null {
+  for (const raw of q.normalize('NFKC').toLowerCase().split(/\s+/)) {
+    if (raw.startsWith('-')) continue;
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (word && word !== 'or' && !CJK_CHAR.test(word)) return word;
+  }
+  return null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

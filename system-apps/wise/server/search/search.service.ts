@@ -5,7 +5,7 @@ import { EntriesStore } from '../entries.store';
 import type { ImageSigner } from '../image-proxy';
 import { listItem } from '../views';
 import type { FeedbackKind, WiseHooks, WiseSearchApi } from '../wise.deps';
-import { BODY_HEADLINE, hasMark, headlineHtml, queryCjkRuns, searchText, TITLE_HEADLINE } from './highlight';
+import { BODY_HEADLINE, hasMark, headlineHtml, probeWord, queryCjkRuns, searchText, TITLE_HEADLINE } from './highlight';
 import { indexEntries } from './indexer';
 import { ProfileStore } from './profile.store';
 import { Recommender, type RecommendOptions } from './recommend';
@@ -47,7 +47,8 @@ export class WiseSearch implements WiseSearchApi, WiseHooks {
    */
   async query(userId: string, q: string, limit: number): Promise<SearchHit[]> {
     const text = searchText(q);
-    if (!/[\p{L}\p{N}]/u.test(text)) return [];
+    // Nothing to find, or only words to leave out (which would match nearly everything, without the index).
+    if (!/[\p{L}\p{N}]/u.test(text) || text.split(/\s+/).every((w) => w.startsWith('-'))) return [];
     const cjk = queryCjkRuns(q);
     const found = await this.store.search(this.d.pool, userId, {
       text,
@@ -55,14 +56,17 @@ export class WiseSearch implements WiseSearchApi, WiseHooks {
       titleOptions: TITLE_HEADLINE,
       bodyOptions: BODY_HEADLINE,
       cjkRun: cjk[0] ?? null,
+      probe: probeWord(q),
     });
-    const items = await this.items(userId, found.map((f) => f.id));
-    return found.flatMap((f): SearchHit[] => {
-      const item = items.get(f.id);
-      if (!item) return [];
+    return found.map((f): SearchHit => {
       // ts_headline finds words, not CJK runs inside unsegmented text: then the text around the run is the snippet.
-      const snippet = cjk.length && !hasMark(f.snippet) && f.cjkWindow ? f.cjkWindow : f.snippet;
-      return [{ ...item, titleHtml: headlineHtml(f.title, cjk), snippetHtml: headlineHtml(snippet, cjk), rank: Math.round(f.rank * 1e6) / 1e6 }];
+      const snippet = cjk.length && !hasMark(f.snippetHeadline) && f.cjkWindow ? f.cjkWindow : f.snippetHeadline;
+      return {
+        ...listItem(f, this.d.images),
+        titleHtml: headlineHtml(f.titleHeadline, cjk),
+        snippetHtml: headlineHtml(snippet, cjk),
+        rank: Math.round(f.rank * 1e6) / 1e6,
+      };
     });
   }
 

@@ -1,5 +1,6 @@
 // SQL for Wise's search index: entries to index, bucket document frequencies, index rows (words and vectors), and the ranked, access-checked search.
 import type { Queryable } from '../../../../bff/db/pool';
+import type { EntryRow } from '../entries.store';
 import { MARK_CHARS } from './highlight';
 
 /** The text of an entry as read for indexing (the body cut at `INDEX_TEXT_CHARS`). */
@@ -31,20 +32,20 @@ export interface VectorRow extends IndexedEntry {
   terms: string[];
 }
 
-export interface FoundRow {
-  id: string;
+/** A match: the entry as a list row, its rank and headlines. */
+export interface FoundRow extends EntryRow {
   rank: number;
   /** ts_headline of the title and of the body, matches between the mark characters. */
-  title: string;
-  snippet: string;
+  titleHeadline: string;
+  snippetHeadline: string;
   /** Text around the first occurrence of the query's CJK run, when it has one and the body holds it. */
   cjkWindow: string | null;
 }
 
 /** The most of an article's text that is indexed (tsvector's own limit is 1 MB). */
 export const INDEX_TEXT_CHARS = 200_000;
-/** The most of an article's text ts_headline reads for a snippet (it parses all it is given). */
-export const HEADLINE_TEXT_CHARS = 30_000;
+/** The most of an article's text ts_headline reads for a snippet (it parses all it is given); past it, a window around the first match. */
+export const HEADLINE_TEXT_CHARS = 16_000;
 
 /** Bucket -1 of wise_search_df counts the indexed entries. */
 const DOCS = -1;
@@ -132,31 +133,44 @@ export class SearchStore {
   }
 
   /**
-   * The best matches of a websearch query the user may see, with headlines of the title and the body.
-   * The mark characters are taken out of the text first, so only ts_headline's marks are in the result.
+   * The best matches of a websearch query the user may see, with headlines of the title and the body, and the
+   * entries' list columns (as entries.store's ITEM_COLUMNS: one round trip). The mark characters are taken out of
+   * the text first, so only ts_headline's marks are in the result.
    */
   async search(
     q: Queryable,
     userId: string,
-    opts: { text: string; limit: number; titleOptions: string; bodyOptions: string; cjkRun: string | null },
+    opts: { text: string; limit: number; titleOptions: string; bodyOptions: string; cjkRun: string | null; probe: string | null },
   ): Promise<FoundRow[]> {
     const { rows } = await q.query<FoundRow>(
       `WITH query AS (SELECT websearch_to_tsquery('simple', $2) AS q),
        hits AS (
-         SELECT s.entry_id, ts_rank(s.tsv, query.q, 1) AS rank, s.sort_at
-           FROM wise_search s, query
-          WHERE s.tsv @@ query.q AND ${VISIBLE_TO('s')}
-          ORDER BY rank DESC, s.sort_at DESC
+         SELECT w.entry_id, ts_rank(w.tsv, query.q, 1) AS rank, w.sort_at
+           FROM wise_search w, query
+          WHERE w.tsv @@ query.q AND ${VISIBLE_TO('w')}
+          ORDER BY rank DESC, w.sort_at DESC
           LIMIT $3
        )
-       SELECT h.entry_id AS id, h.rank,
-              ts_headline('simple', translate(e.title, $4, ''), query.q, $5) AS title,
-              ts_headline('simple', translate(left(e.text, $7), $4, ''), query.q, $6) AS snippet,
+       SELECT e.id, e.kind, e.feed_id AS "feedId", COALESCE(s.title, NULLIF(f.title, ''), f.url, e.site_name) AS source,
+              e.title, e.url, e.author, e.published_at AS "publishedAt", e.summary, e.image_url AS "imageUrl",
+              COALESCE(st.read_at IS NOT NULL, false) AS read, COALESCE(st.starred_at IS NOT NULL, false) AS starred,
+              COALESCE(st.tags, '{}') AS tags, (extract(epoch FROM e.sort_at) * 1000000)::bigint::text AS "sortUs",
+              h.rank,
+              ts_headline('simple', translate(e.title, $4, ''), query.q, $5) AS "titleHeadline",
+              ts_headline('simple', translate(CASE WHEN p.at > $7 - 500 THEN substr(e.text, p.at - 1000, 3000) ELSE left(e.text, $7) END, $4, ''), query.q, $6)
+                AS "snippetHeadline",
               CASE WHEN $8::text <> '' AND strpos(left(e.text, $9), $8) > 0
                    THEN translate(substr(e.text, greatest(1, strpos(left(e.text, $9), $8) - 60), 220), $4, '') END AS "cjkWindow"
-         FROM hits h JOIN wise_entries e ON e.id = h.entry_id, query
+         FROM hits h
+         JOIN wise_entries e ON e.id = h.entry_id
+         LEFT JOIN wise_subscriptions s ON s.feed_id = e.feed_id AND s.user_id = $1
+         LEFT JOIN wise_feeds f ON f.id = e.feed_id
+         LEFT JOIN wise_entry_state st ON st.entry_id = e.id AND st.user_id = $1
+         -- A long text: where the probe word first occurs, so that a match past the headline's reach still gets its snippet.
+         CROSS JOIN LATERAL (SELECT CASE WHEN $10::text <> '' AND length(e.text) > $7 THEN strpos(lower(left(e.text, $9)), $10) ELSE 0 END AS at) p,
+         query
         ORDER BY h.rank DESC, h.sort_at DESC`,
-      [userId, opts.text, opts.limit, MARK_CHARS, opts.titleOptions, opts.bodyOptions, HEADLINE_TEXT_CHARS, opts.cjkRun ?? '', INDEX_TEXT_CHARS],
+      [userId, opts.text, opts.limit, MARK_CHARS, opts.titleOptions, opts.bodyOptions, HEADLINE_TEXT_CHARS, opts.cjkRun ?? '', INDEX_TEXT_CHARS, opts.probe ?? ''],
     );
     return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
   }
