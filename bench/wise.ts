@@ -148,6 +148,27 @@ async function runWiseSearch(server: PostgresServer, dataDir: string): Promise<B
       }
       if (round >= 0) for (const k of ['bare', 'service', 'trpc'] as const) totals[k].push(sums[k]);
     }
+    // For you at this size (no target in the issue, timed for the record): a profile from reads and stars first.
+    const { rows: liked } = await pool.query<{ id: string }>(
+      `SELECT entry_id AS id FROM wise_search WHERE tsv @@ to_tsquery('simple', 'kubernetes') AND (user_id = $1 OR feed_id IN (SELECT feed_id FROM wise_subscriptions WHERE user_id = $1)) ORDER BY sort_at DESC LIMIT 20`,
+      [user],
+    );
+    const feedback: number[] = [];
+    for (const [i, r] of liked.entries()) {
+      await pool.query(`INSERT INTO wise_entry_state (user_id, entry_id, read_at, starred_at) VALUES ($1, $2, now(), CASE WHEN $3 THEN now() END)`, [user, r.id, i < 5]);
+      const t = performance.now();
+      await search.onFeedback(user, r.id, 'read');
+      feedback.push(performance.now() - t);
+      if (i < 5) await search.onFeedback(user, r.id, 'star');
+    }
+    const forYou: number[] = [];
+    let recommended: Awaited<ReturnType<WiseSearch['forYou']>> = [];
+    for (let i = 0; i < 2 + 7; i++) {
+      const t = performance.now();
+      recommended = await search.forYou(user, LIMIT);
+      if (i >= 2) forYou.push(performance.now() - t);
+    }
+
     // Each query on its own must answer within 3× its bare query: the worst one is the row.
     const ratios = (k: 'service' | 'trpc') => QUERIES.map((q) => median(times.get(q)![k]) / median(times.get(q)!.bare));
     const rows: Row[] = [
@@ -165,6 +186,8 @@ async function runWiseSearch(server: PostgresServer, dataDir: string): Promise<B
         return `  ${q.padEnd(22)} matches ${String(counts[i]?.n ?? '?').padStart(6)}: tRPC ${ms(median(t.trpc))} (${ratios('trpc')[i]!.toFixed(2)}×), service ${ms(median(t.service))} (${ratios('service')[i]!.toFixed(2)}×), bare ${ms(median(t.bare))}`;
       }),
       `  all five: tRPC ${ms(median(totals.trpc))}, service ${ms(median(totals.service))}, bare ${ms(median(totals.bare))}`,
+      `Wise For you at ${ARTICLES} articles: a read folded into the profile in ${ms(median(feedback))}; ${LIMIT} recommendations in ${ms(median(forYou))} (median of 7), ` +
+        `${recommended.filter((r) => r.reasons.some((x) => x.key === 'sharedTerms')).length} of them sharing words with what was read`,
     ];
     return { rows, notes };
   } finally {
