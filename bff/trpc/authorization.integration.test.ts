@@ -363,6 +363,7 @@ const TABLE: readonly Row[] = [
   wiseRow('opml.import', [], () => ({ opml: '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline text="x"/></body></opml>' })), wiseRow('opml.export'),
   wiseRow('entries.list', [], () => ({ view: 'all' })), wiseRow('entries.mark', WNF, () => ({ ids: [NO_JOB], read: true })), wiseRow('entries.markAllRead', [], () => ({ before: Date.now() })),
   wiseRow('entries.progress', WNF, () => ({ id: NO_JOB, progress: 0.5 })), wiseRow('entries.tags', WNF, () => ({ id: NO_JOB, tags: ['a'] })), wiseRow('entries.note', WNF, () => ({ id: NO_JOB, note: 'n' })),
+  wiseRow('tags.list'),
   wiseRow('highlights.add', WNF, () => ({ entryId: NO_JOB, quote: 'q' })), wiseRow('highlights.update', WNF, () => ({ id: NO_JOB, note: 'n' })), wiseRow('highlights.remove', WNF, WID),
   wiseRow('library.save', ['wise.save.blocked'], WURL('page')), wiseRow('library.remove', WNF, WID), wiseRow('search.query', [], () => ({ q: 'report' })), wiseRow('recommend.forYou'),
   { path: 'wise.entries.get', allow: ['member'], why: 'the entry is member’s saved article: anyone else, admins included, is told it does not exist (NOT_FOUND wise.notFound)', input: async ({ t, accounts }) => ({ id: await membersSaved(t, accounts.member.id) }), refuse: { signedIn: { status: 404, reason: 'wise.notFound' } } },

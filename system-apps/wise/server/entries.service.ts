@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { withTransaction } from '../../../bff/db/pool';
-import type { EntryListItem, EntryPage, EntryView, HighlightView, Inputs } from '../shared/wire';
+import type { EntryListItem, EntryPage, EntryView, HighlightView, Inputs, TagCount } from '../shared/wire';
 import type { EntriesStore } from './entries.store';
 import type { ImageSigner } from './image-proxy';
 import type { Flag, StateStore } from './state.store';
@@ -111,6 +111,11 @@ export class EntriesService {
     await this.visibleOne(userId, input.id);
     await this.d.state.setTags(this.d.db, userId, input.id, cleanTags(input.tags));
     return { ok: true };
+  }
+
+  /** The user's tags with how many of the entries they may see carry each, by name. */
+  async tagList(userId: string): Promise<TagCount[]> {
+    return this.d.state.tagCounts(this.d.db, userId);
   }
 
   async note(userId: string, input: In<'note'>): Promise<{ ok: true }> {

@@ -1,6 +1,6 @@
 // SQL for one user's state of entries (read, starred, dismissed, progress, tags, note) and their highlights.
 import type { Queryable } from '../../../bff/db/pool';
-import type { HighlightView } from '../shared/wire';
+import type { HighlightView, TagCount } from '../shared/wire';
 
 export type Flag = 'read' | 'starred' | 'dismissed';
 const COLUMN: Record<Flag, string> = { read: 'read_at', starred: 'starred_at', dismissed: 'dismissed_at' };
@@ -58,6 +58,21 @@ export class StateStore {
        ON CONFLICT (user_id, entry_id) DO UPDATE SET tags = $3, updated_at = now()`,
       [userId, id, tags],
     );
+  }
+
+  /** The user's tags with how many entries carry each, by name; only entries they may still see (a feed they follow, or their own). */
+  async tagCounts(q: Queryable, userId: string): Promise<TagCount[]> {
+    const { rows } = await q.query<TagCount>(
+      `SELECT t.tag, count(*)::int AS count
+       FROM wise_entry_state st
+       JOIN wise_entries e ON e.id = st.entry_id
+       CROSS JOIN LATERAL unnest(st.tags) AS t(tag)
+       WHERE st.user_id = $1 AND st.tags <> '{}'
+         AND (e.user_id = $1 OR e.feed_id IN (SELECT feed_id FROM wise_subscriptions WHERE user_id = $1))
+       GROUP BY t.tag ORDER BY lower(t.tag), t.tag`,
+      [userId],
+    );
+    return rows;
   }
 
   async setNote(q: Queryable, userId: string, id: string, note: string): Promise<void> {

@@ -1,7 +1,7 @@
-// Reading through the router: folders, OPML round trip, lists with keyset pages, entries, marks, mark-all-read with its bound, progress, tags, notes, highlights — and one user never reaching another's.
+// Reading through the router: folders, OPML round trip, lists with keyset pages, entries, marks, mark-all-read with its bound, progress, tags and the tag list, notes, highlights — and one user never reaching another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServers } from '../../../bff/testing/databases';
-import type { EntryListItem, EntryPage, EntryView, FeedView, FolderView, ForYouItem, HighlightView, OpmlImportResult, SearchHit } from '../shared/wire';
+import type { EntryListItem, EntryPage, EntryView, FeedView, FolderView, ForYouItem, HighlightView, OpmlImportResult, SearchHit, TagCount } from '../shared/wire';
 import { items, rss, startFeedServer, startWise, type FeedServer, type WiseTestApp } from './testing';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -118,6 +118,29 @@ for (const server of testServers()) {
       expect(await get(w.bob, first!.id)).toMatchObject({ read: false, starred: false, progress: 0, tags: [], note: '' });
       await w.call(w.alice, 'mutate', 'entries.mark', { ids: [first!.id], starred: false });
       expect(titles(await list(w.alice, { view: 'starred' }))).toEqual([]);
+    });
+
+    it('lists the caller’s tags with how many entries carry each, by name; another user sees none of them', async () => {
+      const tagList = (who: string) => w.call<TagCount[]>(who, 'query', 'tags.list');
+      const [, second] = (await list(w.alice, { view: 'feed', feedId: blog.id })).items;
+      const [newsItem] = (await list(w.alice, { view: 'feed', feedId: news.id })).items;
+      // The first blog item carries ['later', 'work'] from the test before.
+      await w.call(w.alice, 'mutate', 'entries.tags', { id: second!.id, tags: ['work', 'Alpha'] });
+      await w.call(w.alice, 'mutate', 'entries.tags', { id: newsItem!.id, tags: ['Alpha'] });
+      expect(await tagList(w.alice)).toEqual([
+        { tag: 'Alpha', count: 2 },
+        { tag: 'later', count: 1 },
+        { tag: 'work', count: 2 },
+      ]);
+      // Bob follows the same blog but tagged nothing.
+      expect(await tagList(w.bob)).toEqual([]);
+      // Untagging drops the counts; a tag on no entry is gone.
+      await w.call(w.alice, 'mutate', 'entries.tags', { id: second!.id, tags: [] });
+      await w.call(w.alice, 'mutate', 'entries.tags', { id: newsItem!.id, tags: [] });
+      expect(await tagList(w.alice)).toEqual([
+        { tag: 'later', count: 1 },
+        { tag: 'work', count: 1 },
+      ]);
     });
 
     it('searches and recommends among the caller’s own entries, fed by the hooks', async () => {

@@ -28,6 +28,9 @@ export const wiseRouter = router({
     tags: authedProcedure.input(Inputs.tags).mutation(({ ctx, input }) => ctx.services.wise.entries.tags(ctx.user.id, input)),
     note: authedProcedure.input(Inputs.note).mutation(({ ctx, input }) => ctx.services.wise.entries.note(ctx.user.id, input)),
   }),
+  tags: router({
+    list: authedProcedure.query(({ ctx }) => ctx.services.wise.entries.tagList(ctx.user.id)),
+  }),
   highlights: router({
     add: authedProcedure.input(Inputs.addHighlight).mutation(({ ctx, input }) => ctx.services.wise.entries.addHighlight(ctx.user.id, input)),
     update: authedProcedure.input(Inputs.updateHighlight).mutation(({ ctx, input }) => ctx.services.wise.entries.updateHighlight(ctx.user.id, input)),

@@ -118,6 +118,12 @@ export interface EntryListItem {
   tags: string[];
 }
 
+/** One of the caller's tags and how many of the entries they may see carry it (the rail's tag list). */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
 export interface HighlightView {
   id: string;
   quote: string;

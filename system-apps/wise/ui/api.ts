@@ -1,6 +1,6 @@
 // The slice of the tRPC client that Wise's window calls (the `wise` router), typed structurally from the contract so the stores run against a fake server in tests.
 import type { z } from 'zod';
-import type { EntryPage, EntryView, FeedView, FolderView, ForYouItem, HighlightView, Inputs, OpmlImportResult, SearchHit } from '../shared/wire';
+import type { EntryPage, EntryView, FeedView, FolderView, ForYouItem, HighlightView, Inputs, OpmlImportResult, SearchHit, TagCount } from '../shared/wire';
 
 type In<K extends keyof typeof Inputs> = z.input<(typeof Inputs)[K]>;
 interface Q<I, O> {
@@ -40,6 +40,9 @@ export interface WiseApi {
     progress: M<In<'progress'>, Ok>;
     tags: M<In<'tags'>, Ok>;
     note: M<In<'note'>, Ok>;
+  };
+  tags: {
+    list: Q0<TagCount[]>;
   };
   highlights: {
     add: M<In<'addHighlight'>, HighlightView>;

@@ -58,6 +58,8 @@ export async function setTags(id: string, tags: string[]): Promise<void> {
   await wiseApi().entries.tags.mutate({ id, tags });
   useEntriesStore().patch([id], { tags });
   useReaderStore().patch([id], { tags });
+  // The rail's tag list follows from the server (a tag on no entry any more drops out).
+  void useFeedsStore().loadTags();
 }
 
 /** Removes a saved article or document from the library. */

@@ -1,4 +1,4 @@
-// Subscriptions and folders with their unread counts (the rail), the tags seen on entries, and every change to them through the `wise` router.
+// Subscriptions and folders with their unread counts (the rail), the caller's tags (from the server, plus any seen on entries since), and every change to them through the `wise` router.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { z } from 'zod';
@@ -12,9 +12,12 @@ export const useFeedsStore = defineStore('wise-feeds', () => {
   const folders = shallowRef<FolderView[]>([]);
   const loaded = ref(false);
   const error = shallowRef<unknown>(null);
-  /** Tags seen on entries this session (the rail lists them). */
+  /** The caller's tags (the rail lists them): the server's list, plus any seen on entries since it loaded. */
   const tags = ref<string[]>([]);
+  /** How many entries carry each tag, as the server last counted. */
+  const tagCounts = shallowRef<Map<string, number>>(new Map());
   let loading: Promise<void> | null = null;
+  let tagsAsked = 0;
 
   const byId = computed(() => new Map(feeds.value.map((f) => [f.id, f])));
   const sortedFolders = computed(() => [...folders.value].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })));
@@ -100,10 +103,23 @@ export const useFeedsStore = defineStore('wise-feeds', () => {
     feeds.value = feeds.value.map((f) => (f.id === feedId ? { ...f, unread: Math.max(0, f.unread + delta) } : f));
   }
 
+  /** Loads the caller's tags from the server (`wise.tags.list`); the latest call wins, and a failure keeps the tags already shown. */
+  async function loadTags(): Promise<void> {
+    const asked = ++tagsAsked;
+    try {
+      const list = await wiseApi().tags.list.query();
+      if (asked !== tagsAsked) return;
+      tagCounts.value = new Map(list.map((t) => [t.tag, t.count]));
+      tags.value = list.map((t) => t.tag);
+    } catch {
+      // The rail keeps the tags it shows; the next change or reload asks again.
+    }
+  }
+
   function noteTags(list: string[]): void {
     const fresh = list.filter((t) => !tags.value.includes(t));
     if (fresh.length) tags.value = [...tags.value, ...fresh].sort((a, b) => a.localeCompare(b));
   }
 
-  return { feeds, folders, loaded, error, tags, byId, sortedFolders, loose, unreadTotal, inFolder, folderUnread, load, subscribe, update, unsubscribe, refresh, createFolder, renameFolder, deleteFolder, importOpml, exportOpml, adjustUnread, noteTags };
+  return { feeds, folders, loaded, error, tags, tagCounts, byId, sortedFolders, loose, unreadTotal, inFolder, folderUnread, load, subscribe, update, unsubscribe, refresh, createFolder, renameFolder, deleteFolder, importOpml, exportOpml, adjustUnread, loadTags, noteTags };
 });

@@ -1,9 +1,9 @@
-// The stores against a fake `wise` router: pages and j/k steps, read/star changes shown in the list, the reader and the rail's counts at once (and undone when the server refuses), pushed new items counted per view, and the reading position saved after a pause.
+// The stores against a fake `wise` router: pages and j/k steps, read/star changes shown in the list, the reader and the rail's counts at once (and undone when the server refuses), pushed new items counted per view, the rail's tags from the server, and the reading position saved after a pause.
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EntryListItem, EntryView, FeedView } from '../../shared/wire';
 import { setWiseApi, type WiseApi } from '../api';
-import { setRead, setStarred } from './actions';
+import { setRead, setStarred, setTags } from './actions';
 import { useEntriesStore } from './entries.store';
 import { useFeedsStore } from './feeds.store';
 import { PROGRESS_DELAY_MS, useReaderStore } from './reader.store';
@@ -89,6 +89,23 @@ describe('actions', () => {
     // Already read: the count does not move again.
     await setRead([id(1)], true);
     expect(feeds.byId.get(FEED)!.unread).toBe(2);
+  });
+
+  it('lists the server’s tags in the rail and asks again after tags change', async () => {
+    const { api } = fakeApi([[item(1)]]);
+    const counts = [[{ tag: 'work', count: 1 }], [{ tag: 'later', count: 1 }, { tag: 'work', count: 2 }]];
+    const tagList = vi.fn(async () => counts.shift() ?? []);
+    const tagsMutate = vi.fn(async () => ({ ok: true }));
+    setWiseApi({ ...api, tags: { list: { query: tagList } }, entries: { ...api.entries, tags: { mutate: tagsMutate } } } as WiseApi);
+    const feeds = useFeedsStore();
+    await feeds.loadTags();
+    expect(feeds.tags).toEqual(['work']);
+    await useEntriesStore().show({ kind: 'all' });
+    await setTags(id(1), ['later', 'work']);
+    await vi.waitFor(() => expect(feeds.tags).toEqual(['later', 'work']));
+    expect(tagsMutate).toHaveBeenCalledWith({ id: id(1), tags: ['later', 'work'] });
+    expect(tagList).toHaveBeenCalledTimes(2);
+    expect(feeds.tagCounts.get('work')).toBe(2);
   });
 
   it('puts a star back when the server refuses', async () => {
