@@ -1,9 +1,9 @@
 // `npm run charts:check -- <folder>`: loads every chart under a folder with the Market's own loader and prints one line per app.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadChartFolder, MANIFEST_FILE } from '../system-apps/market/server/catalog';
 import { describeIssues } from '../system-apps/market/server/manifest';
+import { runWhenMain } from './run-cli';
 
 /** Renders a manifest as a member (not the admin) sees it: templated charts have a second variant to check. */
 const MEMBER_VIEW = { owner: 'member', admin: 'admin' };
@@ -66,14 +66,4 @@ async function main(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`charts:check: ${(err as Error).stack ?? String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'charts:check', main);

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeBody, FeedError, parseFeed, readFeedAt, type ParsedFeed } from '../system-apps/wise/server/feeds';
+import { runWhenMain } from './run-cli';
 
 export interface CheckOptions {
   /** Let URLs reach private and loopback addresses (as WISE_ALLOW_PRIVATE_NETWORK does for the server). */
@@ -75,14 +76,4 @@ async function main(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`feeds:check: ${(err as Error).stack ?? String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'feeds:check', main);
