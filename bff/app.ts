@@ -38,6 +38,8 @@ import { createFilesPlatform, type FilesPlatform } from '../system-apps/files/se
 import { VaultService } from '../system-apps/vault/server/vault.service';
 import { VaultStore } from '../system-apps/vault/server/vault.store';
 import { createWisePlatform, type WisePlatform } from '../system-apps/wise/server/wise.platform';
+import { createDashboardPlatform, type DashboardPlatform } from '../system-apps/dashboard/server/dashboard.platform';
+import { createGpuPlatform, type GpuPlatform } from '../system-apps/settings/server/gpu.platform';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,8 +74,8 @@ const VAULT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesPlatform; wise: WisePlatform }): Services {
-  const { config, pool, bus, market, files, wise } = deps;
+export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | 'bus'>> & { market: MarketService; files: FilesPlatform; wise: WisePlatform; dashboard: DashboardPlatform; gpu: GpuPlatform }): Services {
+  const { config, pool, bus, market, files, wise, dashboard, gpu } = deps;
   const sessions = new SessionsService(pool, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs }, bus);
   const regulation = new RegulationService(pool, { maxFailures: config.loginMaxFailures, banMs: config.loginBanMs });
   return {
@@ -92,6 +94,8 @@ export function buildServices(deps: Required<Pick<AppDeps, 'config' | 'pool' | '
     filesDrives: files.drives,
     vault: new VaultService({ db: pool, bus, store: new VaultStore() }),
     wise,
+    dashboard: dashboard.services,
+    gpu: gpu.services,
     loginLimiter: new FixedWindowLimiter(config.loginRatePerMinute, 60_000),
   };
 }
@@ -150,7 +154,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEntranceProxy(app, { entranceOrigin: config.entranceOrigin, publicOrigin: config.publicOrigin, resolver: () => market.entrances() });
   const files = createFilesPlatform({ config, pool, bus, log });
   const wise = createWisePlatform({ config, pool, bus, log });
-  const services = buildServices({ config, pool, bus, market, files, wise });
+  const gpu = createGpuPlatform({ config, log, cluster: deps.cluster ?? null });
+  const dashboard = createDashboardPlatform({ config, pool, log, cluster: deps.cluster ?? null, gpu: gpu.port });
+  app.addHook('onClose', () => dashboard.close());
+  const services = buildServices({ config, pool, bus, market, files, wise, dashboard, gpu });
   app.decorate('services', services);
   app.decorate('bus', bus);
 
@@ -206,5 +213,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await market.idle();
   });
   app.decorate('io', attachRealtime(app, { sessions: services.sessions, bus, publicOrigin: config.publicOrigin, log, recheckMs: deps.socketRecheckMs }));
+  dashboard.attach(app.io);
   return app;
 }

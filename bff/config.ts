@@ -55,6 +55,16 @@ const envSchema = z.object({
   WISE_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters').optional(),
   /** Refresh feeds in the background (tests that drive refreshes themselves turn it off). */
   WISE_REFRESH: bool.default(true),
+  /** Prometheus's base URL (e.g. `http://prometheus.monitoring:9090`); unset: the Dashboard uses the built-in host sampler. */
+  PROMETHEUS_URL: z.string().url().optional(),
+  /** How long one PromQL query may take before the Dashboard falls back to the sampler. */
+  PROMETHEUS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** How often the Dashboard pushes live figures to watching browsers. */
+  DASHBOARD_TICK_SECONDS: z.coerce.number().min(1).max(300).default(5),
+  /** Where GPUs are discovered: `nvidia-smi` on this machine, DCGM series in Prometheus, either (auto), or none. */
+  GPU_SOURCE: z.enum(['auto', 'nvidia-smi', 'dcgm', 'none']).default('auto'),
+  /** The nvidia-smi command (a name on PATH or an absolute path). */
+  NVIDIA_SMI: z.string().min(1).default('nvidia-smi'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -95,6 +105,15 @@ export interface Config {
     allowPrivateNetwork: boolean;
     secretKey: string | undefined;
     refresh: boolean;
+  };
+  metrics: {
+    prometheusUrl: string | undefined;
+    timeoutMs: number;
+    tickMs: number;
+  };
+  gpu: {
+    source: 'auto' | 'nvidia-smi' | 'dcgm' | 'none';
+    nvidiaSmi: string;
   };
 }
 
@@ -149,6 +168,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secretKey: e.WISE_SECRET_KEY,
       refresh: e.WISE_REFRESH,
     },
+    metrics: {
+      prometheusUrl: e.PROMETHEUS_URL?.replace(/\/+$/, ''),
+      timeoutMs: e.PROMETHEUS_TIMEOUT_MS,
+      tickMs: e.DASHBOARD_TICK_SECONDS * 1000,
+    },
+    gpu: { source: e.GPU_SOURCE, nvidiaSmi: e.NVIDIA_SMI },
   };
 }
 

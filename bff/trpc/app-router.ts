@@ -8,6 +8,8 @@ import { marketRouter } from '../../system-apps/market/server/market.router';
 import { filesRouter } from '../../system-apps/files/server/files.router';
 import { vaultRouter } from '../../system-apps/vault/server/vault.router';
 import { wiseRouter } from '../../system-apps/wise/server/wise.router';
+import { dashboardRouter } from '../../system-apps/dashboard/server/dashboard.router';
+import { gpuRouter } from '../../system-apps/settings/server/gpu.router';
 import { router } from './init';
 import { systemRouter } from './system.router';
 
@@ -22,6 +24,8 @@ export const appRouter = router({
   files: filesRouter,
   vault: vaultRouter,
   wise: wiseRouter,
+  dashboard: dashboardRouter,
+  gpu: gpuRouter,
 });
 
 export type AppRouter = typeof appRouter;

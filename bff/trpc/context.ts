@@ -16,6 +16,8 @@ import type { FilesSearchService } from '../../system-apps/files/server/search/s
 import type { SharesService } from '../../system-apps/files/server/shares/shares.service';
 import type { VaultService } from '../../system-apps/vault/server/vault.service';
 import type { WiseServices } from '../../system-apps/wise/server/wise.platform';
+import type { DashboardServices } from '../../system-apps/dashboard/server/dashboard.platform';
+import type { GpuServices } from '../../system-apps/settings/server/gpu.platform';
 import type { FixedWindowLimiter } from './rate-limit';
 
 /** The services procedures call; built once per process in buildApp and shared by every request. */
@@ -35,6 +37,8 @@ export interface Services {
   filesDrives: DrivesService;
   vault: VaultService;
   wise: WiseServices;
+  dashboard: DashboardServices;
+  gpu: GpuServices;
   loginLimiter: FixedWindowLimiter;
 }
 

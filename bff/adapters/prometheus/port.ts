@@ -1,0 +1,37 @@
+// The metrics port: the Dashboard's questions, answered by Prometheus (PromQL) or by the host sampler (this machine, in memory).
+import type { FilesystemRow, Overview, PanelId, Range, Series } from '../../../system-apps/dashboard/shared/wire';
+
+/** Host figures only; pods, apps, quotas and GPUs are joined in by the Dashboard's service from their own adapters. */
+export type HostOverview = Pick<Overview, 'at' | 'cpu' | 'memory' | 'disk' | 'network'>;
+
+export interface HostPanel {
+  stepSeconds: number;
+  series: Series[];
+  filesystems?: FilesystemRow[];
+}
+
+/** Per-namespace use measured by cAdvisor (Prometheus only). */
+export interface NamespaceUsage {
+  namespace: string;
+  cpuCores: number;
+  memoryBytes: number;
+  netRxBytesPerSec: number | null;
+  netTxBytesPerSec: number | null;
+}
+
+export interface MetricsPort {
+  readonly kind: 'prometheus' | 'sampler';
+  overview(): Promise<HostOverview>;
+  /** cpu, load, memory, filesystems, network; `pods` and `gpu` where the source has them (else null). */
+  panel(panel: PanelId, range: Range): Promise<HostPanel | null>;
+  /** Measured per-namespace use; null when the source has no such series (the sampler; Prometheus without cAdvisor). */
+  namespaces(): Promise<NamespaceUsage[] | null>;
+}
+
+/** Prometheus was asked and did not answer usefully: down, timed out, or refused the query. */
+export class MetricsUnavailable extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = 'MetricsUnavailable';
+  }
+}
