@@ -35,3 +35,15 @@ export class MetricsUnavailable extends Error {
     this.name = 'MetricsUnavailable';
   }
 }
+
+/** One instant-vector sample as Prometheus's HTTP API returns it. */
+export interface PromSample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+/** The narrow PromQL client other adapters use (the GPU adapter reads DCGM series through it). */
+export interface PromQueryApi {
+  /** An instant query; throws MetricsUnavailable when Prometheus is down, slow or refuses the query. */
+  query(promql: string): Promise<PromSample[]>;
+}
