@@ -142,9 +142,9 @@ test.describe('the error boundary', () => {
 
     // The rest: the other window, the dock, the spotlight.
     await expect(win(page, 'profile').getByTestId('whoami')).toBeVisible();
-    // An app that is not built yet (Wise now is): its placeholder still opens.
-    const dashboard = await openFromDock(page, 'dashboard');
-    await expect(dashboard.getByTestId('not-built-yet')).toBeVisible();
+    // An app that is not built yet (Wise and the Dashboard now are): its placeholder still opens.
+    const controlHub = await openFromDock(page, 'control-hub');
+    await expect(controlHub.getByTestId('not-built-yet')).toBeVisible();
     await page.keyboard.press('Control+KeyK');
     await expect(page.getByTestId('spotlight-input')).toBeFocused();
     await page.keyboard.type('files');

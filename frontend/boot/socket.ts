@@ -10,6 +10,8 @@ export interface DesktopSocket {
   readonly connected: boolean;
   /** Connected, or trying to (socket.io's `active`). */
   readonly active: boolean;
+  /** The connection's id while connected (what a procedure like dashboard.watch is told), else undefined. */
+  readonly id: string | undefined;
   on(event: string, listener: Listener): this;
   off(event: string, listener?: Listener): this;
   emit(event: string, ...args: unknown[]): this;
@@ -37,6 +39,10 @@ export class LazySocket implements DesktopSocket {
 
   get active(): boolean {
     return this.socket ? this.socket.active : this.wantConnected;
+  }
+
+  get id(): string | undefined {
+    return this.socket?.id;
   }
 
   on(event: string, listener: Listener): this {
