@@ -16,6 +16,9 @@ export type { FileApp, NotifyOptions } from './keys';
 export { defineSystemApp } from './define';
 /** The panel an app shows until it is built. */
 export { default as NotBuiltYet } from './NotBuiltYet.vue';
+/** A window's own yes/no or type-a-name question: createAsker() in the app's state, <AskDialog :asker testid> in its template. */
+export { createAsker, type Asker, type AskRequest } from './ask';
+export { default as AskDialog } from './AskDialog.vue';
 /** A web app in a sandboxed iframe with the versioned postMessage bridge (title, notify, open-file). */
 export { default as WebFrame } from '../iframe-bridge/WebFrame.vue';
 /** The typed tRPC client, built once at boot. */

@@ -1,16 +1,8 @@
 // The dialogs over one Vault window (generator, settings, share, import, export, new vault), opened from anywhere in it.
+import { createAsker } from '../../../frontend/sdk';
 import { inject, provide, ref, type InjectionKey } from 'vue';
 
-/** A question in the window's own dialog (the desktop has no Quasar Dialog plugin): a yes/no, or a text to type. */
-export interface AskRequest {
-  title: string;
-  message?: string;
-  ok: string;
-  cancel?: string;
-  danger?: boolean;
-  /** Asks for a text (a name): the answer is the text, else true/false. */
-  prompt?: { label: string; value: string };
-}
+export type { AskRequest } from '../../../frontend/sdk';
 
 export function createOverlays() {
   /** The generator; `use` takes the generated password into the item being edited. */
@@ -26,14 +18,7 @@ export function createOverlays() {
   async function mayLeave(): Promise<boolean> {
     return leaveGuard.ask ? leaveGuard.ask() : true;
   }
-  const asking = ref<(AskRequest & { resolve(answer: string | boolean): void }) | null>(null);
-  /** Resolves with the typed text (prompt) or true; false when cancelled. */
-  function ask(req: AskRequest): Promise<string | boolean> {
-    asking.value?.resolve(false);
-    return new Promise((resolve) => {
-      asking.value = { ...req, resolve: (a) => ((asking.value = null), resolve(a)) };
-    });
-  }
+  const { asking, ask } = createAsker();
   return { generator, settings, changePassword, share, importing, exporting, leaveGuard, mayLeave, asking, ask };
 }
 

@@ -1,36 +1,22 @@
 // Wise's strings: both languages hold the same keys, none empty or linked; every key the UI names exists (the templated families too); every reason the server gives has a sentence.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_VIEWS } from '../../shared/wire';
+import { keyPaths, mergeParts, sourcesOf, valueAt } from '../../../../frontend/sdk/testing/messages';
 import { parts } from './index';
 
-type Tree = Record<string, unknown>;
-function merge(a: Tree, b: Tree): Tree {
-  const out: Tree = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = v && typeof v === 'object' && out[k] && typeof out[k] === 'object' ? merge(out[k] as Tree, v as Tree) : v;
-  return out;
-}
-/** Key paths, with `errors` reasons (which contain dots) kept whole. */
-function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' && prefix !== 'errors.' ? keys(v as Tree, `${prefix}${k}.`) : [`${prefix}${k}`]));
-}
-const messages = { 'en-US': parts.reduce((m, p) => merge(m, p['en-US']), {} as Tree), 'zh-CN': parts.reduce((m, p) => merge(m, p['zh-CN']), {} as Tree) };
-const en = new Set(keys(messages['en-US']));
+const messages = mergeParts(parts);
+const en = new Set(keyPaths(messages['en-US']));
 const errors = messages['en-US'].errors as Record<string, string>;
 const ui = path.resolve(__dirname, '..');
-
-async function sources(dir: string, test = (f: string) => /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts')): Promise<string[]> {
-  const files = (await fs.readdir(dir, { recursive: true }).catch(() => [] as string[])).filter(test);
-  return Promise.all(files.map((f) => fs.readFile(path.join(dir, f), 'utf8')));
-}
+const sources = (dir: string) => sourcesOf(dir);
 
 describe('wise strings', () => {
   it('has the same keys in both languages, none empty', () => {
-    expect(keys(messages['zh-CN']).sort()).toEqual([...en].sort());
+    expect(keyPaths(messages['zh-CN']).sort()).toEqual([...en].sort());
     for (const locale of ['en-US', 'zh-CN'] as const) {
-      for (const k of keys(messages[locale])) {
-        const value = k.startsWith('errors.') ? (messages[locale].errors as Tree)[k.slice(7)] : k.split('.').reduce<unknown>((n, p) => (n as Tree)?.[p], messages[locale]);
+      for (const k of keyPaths(messages[locale])) {
+        const value = valueAt(messages[locale], k);
         expect(typeof value === 'string' && value.length > 0, `${locale} ${k}`).toBe(true);
         expect(value as string, `${locale} ${k}`).not.toMatch(/@|\{\s*\}/);
       }
@@ -40,7 +26,6 @@ describe('wise strings', () => {
   it('has every literal key the UI uses', async () => {
     const used = new Set<string>();
     for (const text of await sources(ui)) for (const m of text.matchAll(/'(wise\.[A-Za-z0-9_.]+)'/g)) used.add(m[1]!);
-    // Socket events and the library's reasons are not UI strings of this tree.
     // Socket events and the injection key's name are not strings of this tree.
     for (const k of ['wise.entries', 'wise.feeds', 'wise.overlays']) used.delete(k);
     expect(used.size).toBeGreaterThan(120);
