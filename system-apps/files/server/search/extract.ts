@@ -1,6 +1,7 @@
-// Reads the searchable text of a file: plain text, Markdown and code as they are, PDFs through pdf.js; nothing else.
+// Reads the searchable text of a file: plain text, Markdown and code as they are, PDFs through bff/text/pdf; nothing else.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PDF_MAX_BYTES, PDF_MAX_PAGES, pdfText } from '../../../../bff/text/pdf';
 
 /** Extensions read as text (lower case, no dot). */
 export const TEXT_EXTENSIONS = new Set(
@@ -14,8 +15,6 @@ export const TEXT_EXTENSIONS = new Set(
 /** The most text kept per file. */
 export const MAX_TEXT = 256 * 1024;
 const MAX_TEXT_FILE = 4 * 1024 * 1024;
-const MAX_PDF_FILE = 64 * 1024 * 1024;
-const MAX_PDF_PAGES = 200;
 
 export function extensionOf(name: string): string {
   const base = name.toLowerCase();
@@ -27,7 +26,7 @@ export function extensionOf(name: string): string {
 /** Whether the indexer reads this file's content at all. */
 export function hasText(name: string, size: number): boolean {
   const ext = extensionOf(name);
-  if (ext === 'pdf') return size <= MAX_PDF_FILE;
+  if (ext === 'pdf') return size <= PDF_MAX_BYTES;
   return TEXT_EXTENSIONS.has(ext) && size <= MAX_TEXT_FILE;
 }
 
@@ -48,35 +47,12 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-
-async function readPdf(file: string): Promise<string | null> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument, VerbosityLevel } = await pdfjs;
-  const data = new Uint8Array(await fs.readFile(file));
-  const task = getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS });
-  try {
-    const doc = await task.promise;
-    let text = '';
-    for (let n = 1; n <= Math.min(doc.numPages, MAX_PDF_PAGES) && text.length < MAX_TEXT; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('') + '\n';
-      page.cleanup();
-    }
-    return text.slice(0, MAX_TEXT);
-  } finally {
-    await task.destroy();
-  }
-}
-
 /** The file's text for the index, or null (not a text kind, binary, unreadable or a broken PDF). */
 export async function extractText(file: string, size: number): Promise<string | null> {
   const name = path.basename(file);
   if (!hasText(name, size)) return null;
   try {
-    const text = extensionOf(name) === 'pdf' ? await readPdf(file) : await readText(file);
+    const text = extensionOf(name) === 'pdf' ? await pdfText(await fs.readFile(file), { maxPages: PDF_MAX_PAGES, maxChars: MAX_TEXT }) : await readText(file);
     // PostgreSQL text cannot hold NUL characters.
     return text === null ? null : text.replace(/\u0000/g, '');
   } catch {
