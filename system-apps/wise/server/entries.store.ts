@@ -111,6 +111,11 @@ export class EntriesStore {
     await q.query('UPDATE wise_entries SET full_html = $2 WHERE id = $1', [id, html]);
   }
 
+  /** Replaces an entry's plain text (what search indexes) and its summary: a PDF's extracted text. */
+  async setText(q: Queryable, id: string, text: string): Promise<void> {
+    await q.query('UPDATE wise_entries SET text = $2, summary = $3 WHERE id = $1', [id, text, summaryOf(text)]);
+  }
+
   /** A saved article or a document of one user; when the user saved the same page before, that entry's id and `created: false`. */
   async insertOwn(
     q: Queryable,

@@ -1,9 +1,10 @@
-// The library: pages saved by URL (fetched, made readable, sanitised) and uploaded or saved documents — PDFs kept as files and served to their owner, EPUBs turned into HTML.
+// The library: pages saved by URL (fetched, made readable, sanitised) and uploaded or saved documents — PDFs kept as files and served to their owner (their text extracted for search), EPUBs turned into HTML.
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { pdfFileText } from '../../../bff/text/pdf';
 import { appError } from '../../../bff/trpc/app-error';
 import type { EntryView } from '../shared/wire';
 import type { EntriesStore } from './entries.store';
@@ -137,6 +138,9 @@ export class LibraryService {
           await fs.rm(this.pdfPath(id), { force: true });
           return { id: stored.id };
         }
+        // Its text (bounded in pages and time) is what search finds it by, and its summary.
+        const text = await pdfFileText(this.pdfPath(id));
+        if (text?.trim()) await this.d.entries.setText(this.d.db, id, text);
       } else if (looksLikeEpub(head)) {
         let book;
         try {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN } from '../../../bff/testing/app';
 import { CSRF_HEADER } from '../../../bff/http/security';
 import { testServers } from '../../../bff/testing/databases';
-import type { EntryPage, EntryView, FeedView } from '../shared/wire';
+import type { EntryPage, EntryView, FeedView, SearchHit } from '../shared/wire';
+import { textPdf } from '../../../bff/text/testing/pdf';
 import { articlePage, PNG_1PX, rss, startFeedServer, startWise, tinyEpub, tinyPdf, type FeedServer, type WiseTestApp } from './testing';
 
 for (const server of testServers()) {
@@ -83,6 +84,28 @@ for (const server of testServers()) {
       // Removed: the row and the file.
       expect(await w.call(w.alice, 'mutate', 'library.remove', { id })).toEqual({ ok: true });
       expect((await get(doc.documentUrl!, w.alice)).statusCode).toBe(404);
+    });
+
+    it("finds an uploaded PDF and EPUB by words in their text, for their owner only", async () => {
+      const pdf = textPdf(['Migratory flamingo census', 'Second page about the wetlands (estuary)']);
+      const res = await upload(w.alice, 'birds.pdf', pdf, 'application/pdf');
+      expect(res.statusCode, res.body).toBe(200);
+      const { id } = res.json() as { id: string };
+      const find = (who: string, q: string) => w.call<SearchHit[]>(who, 'query', 'search.query', { q });
+      // Words only in the body, on either page; the summary is the text's start.
+      expect((await find(w.alice, 'flamingo')).map((h) => h.id)).toEqual([id]);
+      const [hit] = await find(w.alice, 'estuary');
+      expect(hit).toMatchObject({ id, kind: 'document' });
+      expect(hit!.snippetHtml).toContain('<mark>estuary</mark>');
+      expect((await w.call<EntryView>(w.alice, 'query', 'entries.get', { id })).summary).toContain('Migratory flamingo census');
+      expect(await find(w.bob, 'flamingo')).toEqual([]);
+      const book = await upload(w.alice, 'night.epub', tinyEpub('Nocturne'));
+      expect((await find(w.alice, 'morning')).map((h) => h.id)).toContain((book.json() as { id: string }).id);
+      // A PDF with no text (or none readable) is still added, found by its name.
+      const blank = await upload(w.alice, 'blank-scan.pdf', tinyPdf(), 'application/pdf');
+      expect((await find(w.alice, 'blank')).map((h) => h.id)).toEqual([(blank.json() as { id: string }).id]);
+      for (const doc of [res, book, blank]) await w.call(w.alice, 'mutate', 'library.remove', { id: (doc.json() as { id: string }).id });
+      expect(await find(w.alice, 'flamingo')).toEqual([]);
     });
 
     it('saves a PDF served at a URL as a document', async () => {
