@@ -107,8 +107,9 @@ export class EntriesStore {
     return rows;
   }
 
-  async setFullHtml(q: Queryable, id: string, html: string): Promise<void> {
-    await q.query('UPDATE wise_entries SET full_html = $2 WHERE id = $1', [id, html]);
+  /** The page's readable article for a full-text subscription; its text joins the feed's own, so that search finds both. */
+  async setFullHtml(q: Queryable, id: string, html: string, text: string): Promise<void> {
+    await q.query(`UPDATE wise_entries SET full_html = $2, text = text || E'\n\n' || $3 WHERE id = $1`, [id, html, text.replace(/\u0000/g, '')]);
   }
 
   /** Replaces an entry's plain text (what search indexes) and its summary: a PDF's extracted text. */

@@ -172,7 +172,7 @@ export class Refresher {
     }
   }
 
-  /** Replaces the feed's excerpts of new items with their pages' readable articles, for subscribers who asked; a page that fails keeps its excerpt. */
+  /** Replaces the feed's excerpts of new items with their pages' readable articles, for subscribers who asked (their text indexed too: new items are indexed after this); a page that fails keeps its excerpt. */
   private async fetchFullText(ids: string[], signal: AbortSignal): Promise<void> {
     for (const { id, url } of (await this.d.entries.links(this.d.db, ids)).slice(0, MAX_FULL_TEXT)) {
       if (signal.aborted) return;
@@ -180,7 +180,7 @@ export class Refresher {
         const res = await this.d.engine.fetchUrl(url, { allowPrivateNetwork: this.d.allowPrivateNetwork, signal, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
         if (res.status !== 'ok') continue;
         const article = this.d.engine.extractArticle(this.d.engine.decodeBody(res.body, res.contentType), res.finalUrl, { proxyImage: this.d.images.proxy });
-        await this.d.entries.setFullHtml(this.d.db, id, article.html);
+        await this.d.entries.setFullHtml(this.d.db, id, article.html, article.text);
       } catch {
         /* the excerpt stays */
       }

@@ -167,7 +167,7 @@ for (const server of testServers()) {
     });
 
     it('fetches the full article of new items for a subscriber who asks', async () => {
-      const article = `<!doctype html><html><head><title>Full</title></head><body><article><h1>Full story</h1>${'<p>The whole story is much longer than its excerpt, and reads on and on with detail.</p>'.repeat(8)}</article></body></html>`;
+      const article = `<!doctype html><html><head><title>Full</title></head><body><article><h1>Full story</h1>${'<p>The whole story is much longer than its excerpt, and reads on and on with detail.</p>'.repeat(8)}<p>A cormorant appears only here.</p></article></body></html>`;
       feeds.routes.set('/full/1', { type: 'text/html', body: article });
       feeds.routes.set('/full.xml', { body: rss('Full', [{ n: 1, link: feeds.url('/full/1'), body: 'Just an excerpt.' }]) });
       const feed = await subscribe(w.alice, feeds.url('/full.xml'));
@@ -179,6 +179,10 @@ for (const server of testServers()) {
       expect((await w.call<{ html: string }>(w.alice, 'query', 'entries.get', { id: newest!.id })).html).toContain('The whole story is much longer');
       await subscribe(w.bob, feeds.url('/full.xml'));
       expect((await w.call<{ html: string }>(w.bob, 'query', 'entries.get', { id: newest!.id })).html).toContain('Just an excerpt.');
+      // Search finds it by words of the full article, and of the feed's excerpt still.
+      const found = async (q: string) => (await w.call<{ id: string }[]>(w.alice, 'query', 'search.query', { q })).map((h) => h.id);
+      expect(await found('cormorant')).toEqual([newest!.id]);
+      expect(await found('excerpt')).toContain(newest!.id);
     });
 
     it('fetches no more feeds at once than WISE_FETCH_CONCURRENCY', async () => {
