@@ -1,10 +1,10 @@
-// Installs the fake `nvidia-smi` (fake-nvidia-smi.mjs) as an executable in a temp folder, for PATH or NVIDIA_SMI in tests and e2e desktops.
+// Installs the fake `nvidia-smi` (nvidia-smi.mjs) as an executable in a temp folder, for PATH or NVIDIA_SMI in tests and e2e desktops.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fake-nvidia-smi.mjs');
+const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nvidia-smi.mjs');
 
 export interface FakeNvidiaSmi {
   /** The folder holding the `nvidia-smi` executable (prepend it to PATH). */
@@ -19,7 +19,7 @@ export interface FakeNvidiaSmi {
   remove(): Promise<void>;
 }
 
-/** The UUID the fake reports for GPU number `i` (the captures' own UUIDs are masked to zeros). Mirrors fakeUuid in the .mjs. */
+/** The UUID the fake reports for GPU number `i` (the captures' own UUIDs are masked to zeros). Mirrors fakeUuid in nvidia-smi.mjs. */
 export function fakeGpuUuid(i: number): string {
   return `GPU-fa4e${String(i).padStart(4, '0')}-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
 }

@@ -1,5 +1,5 @@
 // A fake `nvidia-smi` for tests: answers queries from real recorded captures (../shared/fixtures/nvidia-smi), so parsers meet the real format.
-// Usage: node fake-nvidia-smi.mjs <nvidia-smi arguments>
+// Usage: node nvidia-smi.mjs <nvidia-smi arguments>
 //   FAKE_NVIDIA_SMI          none | error | a comma list of fixture names (h100, h200, l40s, rtx2080), default h100
 //   FAKE_NVIDIA_SMI_STATE    idle (default) | load: which capture answers
 //   FAKE_NVIDIA_SMI_FIXTURES the fixtures folder (default: ../shared/fixtures/nvidia-smi beside the repository)
