@@ -19,9 +19,19 @@ export interface NamespaceUsage {
   netTxBytesPerSec: number | null;
 }
 
+/** Pods by phase: from kube-state-metrics in Prometheus, or sampled from the cluster by the host sampler. */
+export interface PodCounts {
+  running: number;
+  pending: number;
+  failed: number;
+  total: number;
+}
+
 export interface MetricsPort {
   readonly kind: 'prometheus' | 'sampler';
   overview(): Promise<HostOverview>;
+  /** Pods by phase now; null when the source has no such figures (no kube-state-metrics, no cluster). */
+  pods(): Promise<PodCounts | null>;
   /** cpu, load, memory, filesystems, network; `pods` and `gpu` where the source has them (else null). */
   panel(panel: PanelId, range: Range): Promise<HostPanel | null>;
   /** Measured per-namespace use; null when the source has no such series (the sampler; Prometheus without cAdvisor). */
