@@ -1,6 +1,21 @@
 // Settings → GPU's strings (cards, modes, bindings, dialogs, empty and error states) in both languages.
 export default {
   'en-US': {
+    errors: {
+      'gpu.exclusiveHasApps': 'Several apps are bound to this GPU, and app-exclusive mode allows one. Move or unbind the others first.',
+      'gpu.exclusiveTaken': 'This GPU is app-exclusive and already held by another app. Unbind or move that app first, or switch the GPU to another mode.',
+      'gpu.memoryOvercommitted': 'That is more VRAM than this GPU has free for the app.',
+      'gpu.memoryRequired': 'This GPU is memory-sliced: give the app an amount of VRAM.',
+      'gpu.memoryTooSmall': 'Give the app at least 1 MiB of VRAM.',
+      'gpu.noCluster': 'No cluster is connected, so GPU modes and bindings cannot be applied.',
+      'gpu.unknownGpu': 'That GPU is no longer there. Refresh the page.',
+      'gpu.nodeUnknown': 'The node this GPU is in is not part of the cluster.',
+      'gpu.unknownApp': 'That app is no longer installed. Refresh the page.',
+      'gpu.appNeedsNoGpu': 'That app does not ask for a GPU.',
+      'gpu.clusterRefused': 'The cluster refused the change; nothing else was changed after that step.',
+      'gpu.badUuid': 'That is not a GPU identifier.',
+      'gpu.badApp': 'That is not an installed app.',
+    },
     settings: {
       gpu: {
         title: 'GPU',
@@ -109,12 +124,28 @@ export default {
           unbind: '{app} no longer has a GPU.',
           restarted: 'Restarted: {apps}',
         },
+        overFree: 'That is more VRAM than this GPU has free for the app: at most {amount}.',
         cancel: 'Cancel',
         busy: 'Applying…',
       },
     },
   },
   'zh-CN': {
+    errors: {
+      'gpu.exclusiveHasApps': '此 GPU 绑定了多个应用，而应用独占模式只允许一个。请先迁移或解绑其他应用。',
+      'gpu.exclusiveTaken': '此 GPU 为应用独占，且已被其他应用占用。请先解绑或迁移该应用，或将 GPU 切换为其他模式。',
+      'gpu.memoryOvercommitted': '超出了此 GPU 可分配给该应用的显存。',
+      'gpu.memoryRequired': '此 GPU 为显存分片模式：请为应用分配显存。',
+      'gpu.memoryTooSmall': '请为应用分配至少 1 MiB 显存。',
+      'gpu.noCluster': '未连接集群，无法应用 GPU 模式和绑定。',
+      'gpu.unknownGpu': '此 GPU 已不存在。请刷新页面。',
+      'gpu.nodeUnknown': '此 GPU 所在的节点不在集群中。',
+      'gpu.unknownApp': '此应用已不再安装。请刷新页面。',
+      'gpu.appNeedsNoGpu': '此应用不需要 GPU。',
+      'gpu.clusterRefused': '集群拒绝了此更改；之后的步骤均未执行。',
+      'gpu.badUuid': '这不是 GPU 标识。',
+      'gpu.badApp': '这不是已安装的应用。',
+    },
     settings: {
       gpu: {
         title: 'GPU',
@@ -223,6 +254,7 @@ export default {
           unbind: '{app} 已不再使用 GPU。',
           restarted: '已重启：{apps}',
         },
+        overFree: '超出了此 GPU 可分配给该应用的显存：最多 {amount}。',
         cancel: '取消',
         busy: '正在应用…',
       },
