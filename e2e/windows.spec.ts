@@ -7,46 +7,46 @@ const zIndexOf = (loc: ReturnType<typeof win>) => loc.evaluate((el) => Number((e
 
 test('windows open from the dock, move by the title bar and resize within their minimum size', async ({ page, desktop, shot }) => {
   await freshDesktop(page, desktop, 'wm-drag');
-  // Settings first (a light window until its own issue lands): as the second window it opens high enough for its bottom edge to show above the dock.
-  const settings = await openFromDock(page, 'settings');
-  await expect(settings.getByTestId('not-built-yet')).toBeVisible();
+  // DevBox first (a light window until its own issue lands): as the second window it opens high enough for its bottom edge to show above the dock.
+  const devbox = await openFromDock(page, 'devbox');
+  await expect(devbox.getByTestId('not-built-yet')).toBeVisible();
   const wise = await openFromDock(page, 'wise');
   await expect(page.getByTestId('window')).toHaveCount(3);
   await expect(wise).toHaveClass(/wm-window--focused/);
   // Its dock icon brings the running window forward.
-  await openFromDock(page, 'settings');
-  await expect(settings).toHaveClass(/wm-window--focused/);
+  await openFromDock(page, 'devbox');
+  await expect(devbox).toHaveClass(/wm-window--focused/);
   await expect(page.getByTestId('window')).toHaveCount(3);
 
   // Resize from the south-east corner: smaller by 200 × 150.
-  const start = await settledBox(settings);
+  const start = await settledBox(devbox);
   const layer = await layerBox(page);
   const se = { x: start.x + start.width - 3, y: start.y + start.height - 3 };
   expect(se.y).toBeLessThan(layer.y + layer.height);
   await drag(page, se, { x: se.x - 200, y: se.y - 150 });
-  const resized = await settledBox(settings);
+  const resized = await settledBox(devbox);
   expectBoxNear(resized, { ...start, width: start.width - 200, height: start.height - 150 });
 
   // Drag by the title bar: the window follows the pointer.
-  const grip = await titleBarGrip(settings);
+  const grip = await titleBarGrip(devbox);
   await drag(page, grip, { x: grip.x + 120, y: grip.y + 70 });
-  const moved = await settledBox(settings);
+  const moved = await settledBox(devbox);
   expectBoxNear(moved, { ...resized, x: resized.x + 120, y: resized.y + 70 });
   await shot('01-moved-resized');
 
   // The west edge: 100 px narrower, the right edge stays put.
   const west = { x: moved.x + 1, y: moved.y + moved.height / 2 };
   await drag(page, west, { x: west.x + 100, y: west.y });
-  const narrower = await settledBox(settings);
+  const narrower = await settledBox(devbox);
   expectBoxNear(narrower, { ...moved, x: moved.x + 100, width: moved.width - 100 });
 
-  // Far past the minimum (480 × 360 for Settings): it stops there, still anchored on its right edge.
+  // Far past the minimum (520 × 360 for DevBox): it stops there, still anchored on its right edge.
   await drag(page, { x: narrower.x + 1, y: west.y }, { x: narrower.x + 500, y: west.y });
-  const minW = await settledBox(settings);
-  expectBoxNear(minW, { ...narrower, x: narrower.x + narrower.width - 480, width: 480 });
+  const minW = await settledBox(devbox);
+  expectBoxNear(minW, { ...narrower, x: narrower.x + narrower.width - 520, width: 520 });
   await drag(page, { x: minW.x + minW.width - 3, y: minW.y + minW.height - 3 }, { x: minW.x + 200, y: minW.y + 100 });
-  const minimum = await settledBox(settings);
-  expect(minimum.width).toBe(480);
+  const minimum = await settledBox(devbox);
+  expect(minimum.width).toBe(520);
   expect(minimum.height).toBe(360);
   await shot('02-minimum-size');
 });
