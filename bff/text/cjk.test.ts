@@ -1,6 +1,6 @@
 // The shared CJK helpers: bigrams, runs, and text rewritten for a word-based index.
 import { describe, expect, it } from 'vitest';
-import { cjkBigrams, cjkRuns, hasCjk, withCjkBigrams } from './cjk';
+import { cjkBigrams, cjkRuns, cjkTails, hasCjk, singleCjkChars, withCjkBigrams } from './cjk';
 
 describe('cjk', () => {
   it('cuts a run into overlapping bigrams; one character stays', () => {
@@ -19,5 +19,12 @@ describe('cjk', () => {
     expect(cjkRuns('读书 and 笔记本, カタカナ')).toEqual(['读书', '笔记本', 'カタカナ']);
     expect(hasCjk('Kubernetes')).toBe(false);
     expect(hasCjk('한국어')).toBe(true);
+  });
+
+  it('gives the last character of each run, and the characters a query holds alone', () => {
+    expect(cjkTails('我的猫 and 文件管理器, 猫')).toBe('猫 器');
+    expect(cjkTails('plain words')).toBe('');
+    expect(singleCjkChars('"猫 食" -狗 猫咪 k8s 集')).toBe('猫食狗集');
+    expect(singleCjkChars('猫咪 照片')).toBe('');
   });
 });

@@ -29,3 +29,17 @@ export function withCjkBigrams(text: string): string {
 export function cjkRuns(text: string): string[] {
   return Array.from(text.matchAll(CJK_RUN), (m) => m[0]);
 }
+
+/**
+ * The last character of each CJK run, once each, space-separated. Indexed beside the bigrams, they let a query of
+ * one character match by prefix (`猫:*`): every character of a run starts a bigram, except its last one.
+ */
+export function cjkTails(text: string): string {
+  return [...new Set(cjkRuns(text).map((run) => Array.from(run).at(-1)!))].join(' ');
+}
+
+/** The CJK characters that stand alone as words of a query (`猫 食` → `猫食`; `猫咪` has none): to be matched by prefix. */
+export function singleCjkChars(text: string): string {
+  const singles = text.split(/[\s"()|&!:*<>-]+/).filter((w) => Array.from(w).length === 1 && CJK_CHAR.test(w));
+  return [...new Set(singles)].join('');
+}

@@ -9,7 +9,7 @@ import type { ImageSigner } from './image-proxy';
 import type { Flag, StateStore } from './state.store';
 import type { SubscriptionsStore } from './subscriptions.store';
 import { decodeCursor, encodeCursor, entryView, listItem } from './views';
-import type { FeedbackKind, WiseHooks } from './wise.deps';
+import type { FeedbackEvent, FeedbackKind, WiseHooks } from './wise.deps';
 import { notFound } from './wise.errors';
 
 type In<K extends keyof typeof Inputs> = z.infer<(typeof Inputs)[K]>;
@@ -20,7 +20,7 @@ export interface EntriesDeps {
   state: StateStore;
   subs: SubscriptionsStore;
   images: ImageSigner;
-  hooks: Pick<WiseHooks, 'onFeedback'>;
+  hooks: Pick<WiseHooks, 'onFeedbackMany'>;
   log: Logger;
 }
 
@@ -57,7 +57,7 @@ export class EntriesService {
   /** Sets read/starred/dismissed on entries the user may see; any id they may not see refuses the whole call. */
   async mark(userId: string, input: In<'mark'>): Promise<{ ok: true }> {
     const ids = [...new Set(input.ids)];
-    const feedback: [string, FeedbackKind][] = [];
+    const feedback: FeedbackEvent[] = [];
     await withTransaction(this.d.db, async (c) => {
       if ((await this.d.entries.visible(c, userId, ids)).length !== ids.length) throw notFound();
       const flags: [Flag, boolean | undefined, FeedbackKind | null, FeedbackKind | null][] = [
@@ -69,12 +69,13 @@ export class EntriesService {
         if (value === undefined) continue;
         const changed = await this.d.state.setFlag(c, userId, ids, flag, value);
         const kind = value ? onKind : offKind;
-        if (kind) for (const id of changed) feedback.push([id, kind]);
+        if (kind) for (const entryId of changed) feedback.push({ entryId, kind });
       }
     });
-    for (const [id, kind] of feedback) {
+    // All of it at once: one profile update however many entries were marked.
+    if (feedback.length) {
       try {
-        await this.d.hooks.onFeedback(userId, id, kind);
+        await this.d.hooks.onFeedbackMany(userId, feedback);
       } catch (err) {
         this.d.log.warn({ err: { message: (err as Error).message } }, 'wise: recording feedback failed');
       }

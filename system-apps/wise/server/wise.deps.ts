@@ -15,10 +15,18 @@ export interface FeedEngine {
 /** What a user did to an entry, for recommendations: read (weight 1), starred (3), unstarred (−3), dismissed (−2). */
 export type FeedbackKind = 'read' | 'star' | 'unstar' | 'dismiss';
 
+/** One piece of feedback on an entry. */
+export interface FeedbackEvent {
+  entryId: string;
+  kind: FeedbackKind;
+}
+
 /** Called after entries are stored and after a user's feedback changes (search indexing, recommendation profiles); failures are logged, never fatal. */
 export interface WiseHooks {
   onEntriesAdded(ids: string[]): Promise<void> | void;
   onFeedback(userId: string, entryId: string, kind: FeedbackKind): Promise<void> | void;
+  /** Several pieces of feedback of one user at once, in order (a multi-select mark): the same result as one by one. */
+  onFeedbackMany(userId: string, events: FeedbackEvent[]): Promise<void> | void;
 }
 
 /** Search and recommendations (system-apps/wise/server/search), called by the router's search.query and recommend.forYou. */
@@ -33,4 +41,5 @@ export const NO_SEARCH: WiseSearchApi & WiseHooks = {
   forYou: async () => [],
   onEntriesAdded: () => undefined,
   onFeedback: () => undefined,
+  onFeedbackMany: () => undefined,
 };

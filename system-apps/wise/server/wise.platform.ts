@@ -65,6 +65,7 @@ export function createWisePlatform(deps: WisePlatformDeps): WisePlatform {
   const lateHooks: WiseHooks = {
     onEntriesAdded: (ids) => hooks.onEntriesAdded(ids),
     onFeedback: (userId, entryId, kind) => hooks.onFeedback(userId, entryId, kind),
+    onFeedbackMany: (userId, events) => hooks.onFeedbackMany(userId, events),
   };
 
   const refresher = new Refresher({

@@ -43,9 +43,13 @@ const decayed = (table: string, now: string, halfLife: string) =>
   `${table}.weight * power(0.5, greatest(0, extract(epoch FROM (${now} - ${table}.updated_at))) / ${halfLife})`;
 
 export class ProfileStore {
-  async vector(q: Queryable, entryId: string): Promise<EntryVector | null> {
-    const { rows } = await q.query<EntryVector>('SELECT feed_id AS "feedId", vec, terms FROM wise_vectors WHERE entry_id = $1', [entryId]);
-    return rows[0] ?? null;
+  /** The vectors of the entries that are indexed, by entry id. */
+  async vectors(q: Queryable, entryIds: string[]): Promise<Map<string, EntryVector>> {
+    const { rows } = await q.query<EntryVector & { id: string }>(
+      'SELECT entry_id AS id, feed_id AS "feedId", vec, terms FROM wise_vectors WHERE entry_id = ANY($1::uuid[])',
+      [entryIds],
+    );
+    return new Map(rows.map(({ id, ...v }) => [id, v]));
   }
 
   async profile(q: Queryable, userId: string): Promise<Profile | null> {
@@ -76,7 +80,7 @@ export class ProfileStore {
     ]);
   }
 
-  /** Adds weights to the user's words (decaying what was there), then keeps only the `keep` strongest. */
+  /** Adds weights to the user's words (decaying what was there; each word once), then keeps only the `keep` strongest. */
   async addTerms(q: Queryable, userId: string, terms: { term: string; weight: number }[], now: Date, halfLifeS: number, keep: number): Promise<void> {
     if (!terms.length) return;
     await q.query(
@@ -93,11 +97,14 @@ export class ProfileStore {
     );
   }
 
-  async addFeed(q: Queryable, userId: string, feedId: string, weight: number, now: Date, halfLifeS: number): Promise<void> {
+  /** Adds weights to the user's feeds (decaying what was there); each feed once. */
+  async addFeeds(q: Queryable, userId: string, feeds: Map<string, number>, now: Date, halfLifeS: number): Promise<void> {
+    if (!feeds.size) return;
     await q.query(
-      `INSERT INTO wise_profile_feeds AS f (user_id, feed_id, weight, updated_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO wise_profile_feeds AS f (user_id, feed_id, weight, updated_at)
+       SELECT $1, x.feed_id, x.weight, $4 FROM unnest($2::uuid[], $3::real[]) AS x(feed_id, weight) ORDER BY x.feed_id
        ON CONFLICT (user_id, feed_id) DO UPDATE SET weight = ${decayed('f', 'excluded.updated_at', '$5')} + excluded.weight, updated_at = excluded.updated_at`,
-      [userId, feedId, weight, now, halfLifeS],
+      [userId, [...feeds.keys()], [...feeds.values()], now, halfLifeS],
     );
   }
 

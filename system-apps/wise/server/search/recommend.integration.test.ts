@@ -144,4 +144,47 @@ describe.each(testServers())('wise recommendations on $name PostgreSQL', (server
     const items = await search.forYou(alice, 30);
     expect(items.map((i) => i.id)).toEqual([newFood[1], newK8s[0]]);
   });
+
+  it('folds a batch of feedback at once into the same profile as one by one', async () => {
+    const one = await addUser(db.pool, 'one-by-one');
+    const many = await addUser(db.pool, 'all-at-once');
+    const at = now;
+    // Both had read something ten days ago, which has faded since.
+    now = at - 10 * 86_400_000;
+    for (const user of [one, many]) await search.onFeedback(user, k8s[2]!, 'star');
+    now = at;
+    const events = [
+      { entryId: k8s[0]!, kind: 'read' as const },
+      { entryId: k8s[0]!, kind: 'star' as const },
+      { entryId: cooking[0]!, kind: 'read' as const },
+      { entryId: cooking[2]!, kind: 'dismiss' as const },
+      { entryId: k8s[2]!, kind: 'unstar' as const },
+      { entryId: own, kind: 'read' as const },
+      // Never indexed: ignored either way.
+      { entryId: '00000000-0000-4000-8000-000000000000', kind: 'read' as const },
+    ];
+    for (const e of events) await search.onFeedback(one, e.entryId, e.kind);
+    await search.onFeedbackMany(many, events);
+    const profile = async (user: string) => (await db.pool.query('SELECT vec, starred, events, updated_at FROM wise_profiles WHERE user_id = $1', [user])).rows[0];
+    const rows = async (sql: string, user: string) => (await db.pool.query<{ k: string; w: number }>(sql, [user])).rows;
+    const [a, b] = [await profile(one), await profile(many)];
+    expect(b.events).toBe(a.events);
+    expect(b.events).toBe(7);
+    expect(b.updated_at).toEqual(a.updated_at);
+    // Equal, up to the rounding of real[] (stored after each event one by one, once at once).
+    for (const col of ['vec', 'starred'] as const) {
+      expect(b[col]).toHaveLength(a[col].length);
+      expect(Math.max(...(a[col] as number[]).map((x, i) => Math.abs(x - b[col][i])))).toBeLessThan(1e-5);
+      expect(Math.max(...(b[col] as number[]).map(Math.abs))).toBeGreaterThan(0.01);
+    }
+    for (const sql of [
+      'SELECT term AS k, weight AS w FROM wise_profile_terms WHERE user_id = $1 ORDER BY term',
+      'SELECT feed_id::text AS k, weight AS w FROM wise_profile_feeds WHERE user_id = $1 ORDER BY feed_id',
+    ]) {
+      const [x, y] = [await rows(sql, one), await rows(sql, many)];
+      expect(y.map((r) => r.k)).toEqual(x.map((r) => r.k));
+      expect(y.length).toBeGreaterThan(1);
+      y.forEach((r, i) => expect(r.w).toBeCloseTo(x[i]!.w, 4));
+    }
+  });
 });

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { withTransaction } from '../../../../bff/db/pool';
 import type { ForYouItem } from '../../shared/wire';
-import type { FeedbackKind } from '../wise.deps';
+import type { FeedbackEvent, FeedbackKind } from '../wise.deps';
 import type { Candidate, ProfileStore, ScoreWeights } from './profile.store';
 import { decay, DIMS, foldIn, norm, normalize } from './vectors';
 
@@ -70,24 +70,53 @@ export class Recommender {
 
   /** Folds one piece of feedback into the user's profile, words and feeds. An entry never indexed is ignored. */
   async feedback(userId: string, entryId: string, kind: FeedbackKind): Promise<void> {
-    const entry = await this.d.store.vector(this.d.pool, entryId);
-    if (!entry) return;
-    const w = FEEDBACK_WEIGHTS[kind];
+    await this.feedbackMany(userId, [{ entryId, kind }]);
+  }
+
+  /**
+   * Folds several pieces of feedback, in order, into the user's profile at once: one read of the vectors, one
+   * profile update, one statement for the words and one for the feeds. As all happen at the same moment, the
+   * result is that of folding them one by one (the words' cut to the strongest `keepTerms` is made once, after
+   * all of them). Entries never indexed are ignored.
+   */
+  async feedbackMany(userId: string, events: FeedbackEvent[]): Promise<void> {
+    if (!events.length) return;
+    const vectors = await this.d.store.vectors(this.d.pool, [...new Set(events.map((e) => e.entryId))]);
+    const known = events.flatMap((e) => {
+      const entry = vectors.get(e.entryId);
+      return entry ? [{ entry, w: FEEDBACK_WEIGHTS[e.kind] }] : [];
+    });
+    if (!known.length) return;
     const now = new Date(this.d.now());
-    await withTransaction(this.d.pool, async (c) => {
-      const p = await this.d.store.lockProfile(c, userId, new Array<number>(DIMS).fill(0), now);
-      const f = decay(now.getTime() - p.updatedAt.getTime(), this.halfLifeS * 1000);
-      await this.d.store.saveProfile(c, userId, {
-        vec: foldIn(p.vec, f, entry.vec, w.all),
-        starred: foldIn(p.starred, f, entry.vec, w.star),
-        events: p.events + 1,
-        updatedAt: now,
-      });
+    const terms = new Map<string, number>();
+    const feeds = new Map<string, number>();
+    for (const { entry, w } of known) {
       // The entry's words, heaviest first, weigh from 1 down to 1/2.
       const n = entry.terms.length;
-      const terms = entry.terms.map((term, i) => ({ term, weight: w.all * (1 - i / (2 * Math.max(1, n))) }));
-      await this.d.store.addTerms(c, userId, terms, now, this.halfLifeS, this.o.keepTerms);
-      if (entry.feedId) await this.d.store.addFeed(c, userId, entry.feedId, w.all, now, this.halfLifeS);
+      entry.terms.forEach((term, i) => terms.set(term, (terms.get(term) ?? 0) + w.all * (1 - i / (2 * Math.max(1, n)))));
+      if (entry.feedId) feeds.set(entry.feedId, (feeds.get(entry.feedId) ?? 0) + w.all);
+    }
+    await withTransaction(this.d.pool, async (c) => {
+      const p = await this.d.store.lockProfile(c, userId, new Array<number>(DIMS).fill(0), now);
+      // What was there fades until now; the events, all at this moment, do not fade between each other.
+      let f = decay(now.getTime() - p.updatedAt.getTime(), this.halfLifeS * 1000);
+      let vec: number[] = p.vec;
+      let starred: number[] = p.starred;
+      for (const { entry, w } of known) {
+        vec = foldIn(vec, f, entry.vec, w.all);
+        starred = foldIn(starred, f, entry.vec, w.star);
+        f = 1;
+      }
+      await this.d.store.saveProfile(c, userId, { vec, starred, events: p.events + known.length, updatedAt: now });
+      await this.d.store.addTerms(
+        c,
+        userId,
+        [...terms].map(([term, weight]) => ({ term, weight })),
+        now,
+        this.halfLifeS,
+        this.o.keepTerms,
+      );
+      await this.d.store.addFeeds(c, userId, feeds, now, this.halfLifeS);
     });
   }
 

@@ -116,4 +116,42 @@ describe.each(testServers())('wise search on $name PostgreSQL', (server) => {
     await db.pool.query('DELETE FROM wise_entries WHERE id = $1', [ids.saved]);
     expect((await search.query(alice, 'sourdough', 30)).map((h) => h.id)).toEqual([]);
   });
+
+  it('keeps the document frequencies those of the vectors left, through re-indexing and deletions', async () => {
+    const counts = async (sql: string) => (await db.pool.query<{ b: number; df: number }>(sql)).rows.sort((x, y) => x.b - y.b);
+    const fromVectors = () =>
+      counts(`SELECT i - 1 AS b, count(*)::int AS df FROM wise_vectors v, generate_subscripts(v.vec, 1) AS i WHERE v.vec[i] <> 0 GROUP BY i
+              UNION ALL SELECT -1, count(*)::int FROM wise_vectors`);
+    const kept = () => counts('SELECT bucket AS b, df::int AS df FROM wise_search_df WHERE df > 0 OR bucket = -1');
+    expect(await kept()).toEqual(await fromVectors());
+    // A feed's entries come and are purged with it; a saved article is indexed again with other text, then removed.
+    const feed = await addFeed(db.pool, 'Gone soon', [alice]);
+    const gone = await addEntries(db.pool, { feedId: feed }, [
+      { title: 'Ephemeral heron migration', text: 'Herons, egrets and storks migrate along the coast every autumn.' },
+      { title: 'Tide tables', text: 'Spring tides, neap tides and the moon that pulls them.' },
+    ]);
+    const [mine] = (await addEntries(db.pool, { owner: alice }, [{ title: 'Notes on lichen', text: 'Lichen grows slowly on granite.' }])) as [string];
+    await search.onEntriesAdded([...gone, mine]);
+    expect(await kept()).toEqual(await fromVectors());
+    await db.pool.query(`UPDATE wise_entries SET text = 'Now about volcanoes, magma and basalt columns.' WHERE id = $1`, [mine]);
+    await search.onEntriesAdded([mine]);
+    expect(await kept()).toEqual(await fromVectors());
+    await db.pool.query('DELETE FROM wise_feeds WHERE id = $1', [feed]);
+    await db.pool.query('DELETE FROM wise_entries WHERE id = $1', [mine]);
+    expect(await kept()).toEqual(await fromVectors());
+    expect((await kept())[0]).toEqual({ b: -1, df: Object.keys(ids).length - 1 });
+    expect(await search.query(alice, 'heron', 30)).toEqual([]);
+  });
+
+  it('finds one Chinese character alone, wherever it stands in a run', async () => {
+    // It starts a bigram (照片), ends the title's run (…报告) or the text's (…很多).
+    for (const q of ['照', '告', '多', '年']) expect((await search.query(alice, q, 30)).map((h) => h.id), q).toEqual([ids.zh]);
+    const [hit] = await search.query(alice, '照', 30);
+    expect(hit!.snippetHtml).toContain('<mark>照</mark>');
+    expect(await search.query(alice, '猫', 30)).toEqual([]);
+    // With other words, or left out, it keeps its meaning.
+    expect(await search.query(alice, '照 kubernetes', 30)).toEqual([]);
+    expect((await search.query(alice, 'kubernetes -照', 30)).map((h) => h.id)).not.toContain(ids.zh);
+    expect((await search.query(alice, '照片 -多', 30)).map((h) => h.id)).toEqual([]);
+  });
 });

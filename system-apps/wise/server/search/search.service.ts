@@ -4,7 +4,7 @@ import type { EntryListItem, ForYouItem, SearchHit } from '../../shared/wire';
 import { EntriesStore } from '../entries.store';
 import type { ImageSigner } from '../image-proxy';
 import { listItem } from '../views';
-import type { FeedbackKind, WiseHooks, WiseSearchApi } from '../wise.deps';
+import type { FeedbackEvent, FeedbackKind, WiseHooks, WiseSearchApi } from '../wise.deps';
 import { BODY_HEADLINE, hasMark, headlineHtml, probeWord, queryCjkRuns, searchText, TITLE_HEADLINE } from './highlight';
 import { indexEntries } from './indexer';
 import { ProfileStore } from './profile.store';
@@ -40,10 +40,15 @@ export class WiseSearch implements WiseSearchApi, WiseHooks {
     await this.recommender.feedback(userId, entryId, kind);
   }
 
+  /** Folds several of a user's feedback events at once (one profile update): as `onFeedback` for each, in order. */
+  async onFeedbackMany(userId: string, events: FeedbackEvent[]): Promise<void> {
+    await this.recommender.feedbackMany(userId, events);
+  }
+
   /**
    * Entries the user may see (subscribed feeds, own saved articles and documents) matching a web-search style
    * query — words, "quoted phrases", or, -excluded — in the title or text; best first, title and snippet as
-   * escaped HTML with the matches in <mark>. Chinese and Japanese match through bigrams.
+   * escaped HTML with the matches in <mark>. Chinese and Japanese match through bigrams (one character alone by prefix).
    */
   async query(userId: string, q: string, limit: number): Promise<SearchHit[]> {
     const text = searchText(q);

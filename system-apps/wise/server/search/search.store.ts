@@ -1,5 +1,6 @@
 // SQL for Wise's search index: entries to index, bucket document frequencies, index rows (words and vectors), and the ranked, access-checked search.
 import type { Queryable } from '../../../../bff/db/pool';
+import { singleCjkChars } from '../../../../bff/text/cjk';
 import type { EntryRow } from '../entries.store';
 import { MARK_CHARS } from './highlight';
 
@@ -24,6 +25,8 @@ interface IndexedEntry {
 export interface WordsRow extends IndexedEntry {
   titleWords: string;
   bodyWords: string;
+  /** The last character of each CJK run (bff/text/cjk cjkTails), for one-character queries. */
+  cjkTails: string;
 }
 
 /** One entry's vector and its heaviest words. */
@@ -67,24 +70,33 @@ export class SearchStore {
     return rows;
   }
 
-  /** Which of the ids are indexed already (their buckets are counted). */
-  async indexed(q: Queryable, ids: string[]): Promise<Set<string>> {
-    const { rows } = await q.query<{ entry_id: string }>('SELECT entry_id FROM wise_vectors WHERE entry_id = ANY($1::uuid[])', [ids]);
-    return new Set(rows.map((r) => r.entry_id));
+  /**
+   * The vectors of those of the ids indexed already (their buckets are counted), locked for this transaction in id
+   * order: a deletion of one of them, or another indexing of it, waits until the counts are settled.
+   */
+  async indexedVectors(q: Queryable, ids: string[]): Promise<Map<string, number[]>> {
+    const { rows } = await q.query<{ entry_id: string; vec: number[] }>(
+      'SELECT entry_id, vec FROM wise_vectors WHERE entry_id = ANY($1::uuid[]) ORDER BY entry_id FOR UPDATE',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.entry_id, r.vec]));
   }
 
   /**
-   * Adds `docs` new entries and their bucket counts to the document frequencies, then returns them all.
-   * Rows are locked in bucket order (the document count first), so concurrent batches never deadlock.
+   * Adds `docs` to the number of entries and `delta` to the buckets' counts (either may be negative: an entry
+   * indexed again with other text), then returns them all. Rows are locked in bucket order, the document count
+   * first (as the deletion trigger does), so concurrent batches never deadlock.
    */
-  async addFrequencies(q: Queryable, docs: number, buckets: Map<number, number>): Promise<{ docs: number; df: Map<number, number> }> {
-    if (docs > 0) {
-      const keys = [DOCS, ...[...buckets.keys()].sort((a, b) => a - b)];
+  async addFrequencies(q: Queryable, docs: number, delta: Map<number, number>): Promise<{ docs: number; df: Map<number, number> }> {
+    const changed = [...delta].filter(([, n]) => n !== 0);
+    if (docs !== 0 || changed.length) {
+      const keys = [DOCS, ...changed.map(([b]) => b).sort((a, b) => a - b)];
       await q.query(
         `INSERT INTO wise_search_df (bucket, df)
          SELECT b, n FROM unnest($1::int[], $2::bigint[]) AS t(b, n) ORDER BY b
-         ON CONFLICT (bucket) DO UPDATE SET df = wise_search_df.df + excluded.df`,
-        [keys, keys.map((k) => (k === DOCS ? docs : buckets.get(k)!))],
+         ON CONFLICT (bucket) DO UPDATE SET df = greatest(0, wise_search_df.df + excluded.df)`,
+        // Only a bucket counted before can go down: a new row's count is never negative.
+        [keys, keys.map((k) => (k === DOCS ? docs : delta.get(k)!))],
       );
     }
     const { rows } = await q.query<{ bucket: number; df: string }>('SELECT bucket, df FROM wise_search_df');
@@ -98,8 +110,8 @@ export class SearchStore {
     await q.query(
       `INSERT INTO wise_search (entry_id, feed_id, user_id, sort_at, tsv)
        SELECT r.id, r.feed_id, r.user_id, r.sort_at,
-              setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.body), 'B')
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[]) AS r(id, feed_id, user_id, sort_at, title, body)
+              setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.body), 'B') || setweight(to_tsvector('simple', r.tails), 'D')
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[]) AS r(id, feed_id, user_id, sort_at, title, body, tails)
        ON CONFLICT (entry_id) DO UPDATE SET tsv = excluded.tsv, sort_at = excluded.sort_at`,
       [
         rows.map((r) => r.id),
@@ -108,6 +120,7 @@ export class SearchStore {
         rows.map((r) => r.sortAt.toISOString()),
         rows.map((r) => r.titleWords),
         rows.map((r) => r.bodyWords),
+        rows.map((r) => r.cjkTails),
       ],
     );
   }
@@ -143,7 +156,9 @@ export class SearchStore {
     opts: { text: string; limit: number; titleOptions: string; bodyOptions: string; cjkRun: string | null; probe: string | null },
   ): Promise<FoundRow[]> {
     const { rows } = await q.query<FoundRow>(
-      `WITH query AS (SELECT websearch_to_tsquery('simple', $2) AS q),
+      // A CJK character alone (in $11) matches by prefix: the bigrams it starts, or the run it ends.
+      `WITH query AS (SELECT CASE WHEN $11::text = '' THEN websearch_to_tsquery('simple', $2)
+                                  ELSE regexp_replace(websearch_to_tsquery('simple', $2)::text, '''([' || $11 || '])''', '''\\1'':*', 'g')::tsquery END AS q),
        hits AS (
          SELECT w.entry_id, ts_rank(w.tsv, query.q, 1) AS rank, w.sort_at
            FROM wise_search w, query
@@ -170,7 +185,7 @@ export class SearchStore {
          CROSS JOIN LATERAL (SELECT CASE WHEN $10::text <> '' AND length(e.text) > $7 THEN strpos(lower(left(e.text, $9)), $10) ELSE 0 END AS at) p,
          query
         ORDER BY h.rank DESC, h.sort_at DESC`,
-      [userId, opts.text, opts.limit, MARK_CHARS, opts.titleOptions, opts.bodyOptions, HEADLINE_TEXT_CHARS, opts.cjkRun ?? '', INDEX_TEXT_CHARS, opts.probe ?? ''],
+      [userId, opts.text, opts.limit, MARK_CHARS, opts.titleOptions, opts.bodyOptions, HEADLINE_TEXT_CHARS, opts.cjkRun ?? '', INDEX_TEXT_CHARS, opts.probe ?? '', singleCjkChars(opts.text)],
     );
     return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
   }

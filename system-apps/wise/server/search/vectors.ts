@@ -83,11 +83,21 @@ export function bucketOf(term: string): { bucket: number; sign: 1 | -1 } {
   return { bucket: h % DIMS, sign: h >>> 31 ? -1 : 1 };
 }
 
-/** The buckets a document touches (each counted once towards the buckets' document frequencies). */
+/** The buckets a document touches (whether or not its words there cancel out). */
 export function bucketSet(counts: Map<string, number>): number[] {
   const set = new Set<number>();
   for (const term of counts.keys()) set.add(bucketOf(term).bucket);
   return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * The buckets where a vector is non-zero: those a document counts in for the document frequencies (a deleted
+ * vector's are taken away again in SQL, from the stored vector itself).
+ */
+export function nonZeroBuckets(vec: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < vec.length; i++) if (vec[i] !== 0) out.push(i);
+  return out;
 }
 
 /** Smoothed inverse document frequency: rare buckets weigh more, a bucket in every document still weighs 1. */
