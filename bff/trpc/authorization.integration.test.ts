@@ -367,6 +367,7 @@ const TABLE: readonly Row[] = [
   wiseRow('highlights.add', WNF, () => ({ entryId: NO_JOB, quote: 'q' })), wiseRow('highlights.update', WNF, () => ({ id: NO_JOB, note: 'n' })), wiseRow('highlights.remove', WNF, WID),
   wiseRow('library.save', ['wise.save.blocked'], WURL('page')), wiseRow('library.remove', WNF, WID), wiseRow('search.query', [], () => ({ q: 'report' })), wiseRow('recommend.forYou'),
   { path: 'wise.entries.get', allow: ['member'], why: 'the entry is member’s saved article: anyone else, admins included, is told it does not exist (NOT_FOUND wise.notFound)', input: async ({ t, accounts }) => ({ id: await membersSaved(t, accounts.member.id) }), refuse: { signedIn: { status: 404, reason: 'wise.notFound' } } },
+  ...([['overview'], ['panel', { panel: 'cpu', range: 'live' }], ['apps', {}], ['quotas'], ['watch', { socketId: 'no-such-socket', on: true }, ['dashboard.socketNotFound']]] as const).map(([p, i, ok]): Row => ({ path: `dashboard.${p}`, allow: SIGNED_IN, why: 'host figures for anyone signed in; apps and quotas scoped to the caller (admins: everyone); watch joins only the caller’s own socket', ...(i ? { input: () => i } : {}), ...(ok ? { okReasons: ok } : {}) })),
 ];
 
 // ---------------------------------------------------------------------------------------------
