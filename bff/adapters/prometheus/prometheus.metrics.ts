@@ -6,10 +6,10 @@ import { filesystemTable, namespaceQueries, overviewQueries, panelQueries, podPh
 
 type Grid = number[];
 
-/** The range's timestamps (epoch seconds), ending at the last whole step before `nowMs`. */
+/** The range's timestamps (epoch seconds), one step apart, ending now (to the second). */
 export function rangeGrid(range: Range, nowMs: number): { start: number; end: number; stepSeconds: number; grid: Grid } {
   const { seconds, stepSeconds } = rangeSpec(range);
-  const end = Math.floor(nowMs / 1000 / stepSeconds) * stepSeconds;
+  const end = Math.floor(nowMs / 1000);
   const start = end - seconds;
   const grid: Grid = [];
   for (let t = start; t <= end; t += stepSeconds) grid.push(t);
