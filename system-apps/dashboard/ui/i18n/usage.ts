@@ -1,0 +1,63 @@
+// The Dashboard's strings for the per-app ranking, quota use and the filesystems table, in both languages.
+export default {
+  'en-US': {
+    dashboard: {
+      apps: {
+        title: 'Apps by resource use',
+        app: 'App',
+        owner: 'Owner',
+        cpu: 'CPU',
+        memory: 'Memory',
+        netIn: 'Net in',
+        netOut: 'Net out',
+        basis: 'Figures',
+        measured: 'Measured',
+        requested: 'Requested',
+        requestedNote: "These figures are what the apps' workloads request from the cluster, not what they use.",
+        empty: 'No apps are installed.',
+        sortBy: 'Sort by {name}',
+        cores: '{n} cores',
+      },
+      quotas: {
+        title: 'Quota use',
+        cpu: 'CPU',
+        memory: 'Memory',
+        pods: 'Pods',
+        of: '{used} of {hard} ({percent})',
+        noLimit: '{used}, no limit',
+        empty: 'No quotas are set.',
+      },
+      fs: { label: 'Filesystems', mount: 'Mount point', device: 'Device', type: 'Type', size: 'Size', used: 'Used', usage: 'Use' },
+    },
+  },
+  'zh-CN': {
+    dashboard: {
+      apps: {
+        title: '应用资源用量',
+        app: '应用',
+        owner: '所有者',
+        cpu: 'CPU',
+        memory: '内存',
+        netIn: '网络接收',
+        netOut: '网络发送',
+        basis: '数据',
+        measured: '实测',
+        requested: '申请值',
+        requestedNote: '这些数据是应用的工作负载向集群申请的资源，而不是实际用量。',
+        empty: '尚未安装应用。',
+        sortBy: '按{name}排序',
+        cores: '{n} 核',
+      },
+      quotas: {
+        title: '配额用量',
+        cpu: 'CPU',
+        memory: '内存',
+        pods: '容器组',
+        of: '{used} / {hard}（{percent}）',
+        noLimit: '{used}，无限制',
+        empty: '未设置配额。',
+      },
+      fs: { label: '文件系统', mount: '挂载点', device: '设备', type: '类型', size: '容量', used: '已用', usage: '使用率' },
+    },
+  },
+};
