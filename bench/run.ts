@@ -1,6 +1,7 @@
-// Why this exists: `npm run bench` — the BFF (bench/bff.ts), the desktop shell in a browser (bench/shell.ts), Files and Wise, one table, one bench-results.json.
+// Why this exists: `npm run bench` — the BFF (bench/bff.ts), the desktop shell in a browser (bench/shell.ts), Files, Wise and the Dashboard, one table, one bench-results.json.
 import { writeFileSync } from 'node:fs';
 import { runBff } from './bff';
+import { runDashboard } from './dashboard';
 import { runFiles } from './files';
 import { runFilesTransfer } from './files-transfer';
 import type { BenchPart, Row } from './row';
@@ -18,6 +19,7 @@ for (const [name, part] of [
   ['files', runFiles],
   ['files-transfer', runFilesTransfer],
   ['wise', runWise],
+  ['dashboard', runDashboard],
 ] as const) {
   if (only.length && !only.includes(name)) continue;
   try {
