@@ -12,6 +12,16 @@ export interface Look {
 }
 
 /** Fixed colours per series name where the meaning matters (user, system, iowait…); the rest take the palette in turn. */
+/** How much time each range's axis spans (live: the last 15 minutes). */
+export const RANGE_MS: Record<Range, number> = { live: 15 * 60_000, '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 24 * 3_600_000, '7d': 7 * 24 * 3_600_000 };
+
+/** The time axis ends at the newest sample and spans the whole range, so that sparse history looks sparse, not stretched. */
+export function timeWindow(spec: ChartSpec, range: Range): { min: number; max: number } | null {
+  let max = -Infinity;
+  for (const l of spec.lines) for (const [t] of l.points) if (t > max) max = t;
+  return Number.isFinite(max) ? { min: max - RANGE_MS[range], max } : null;
+}
+
 const NAMED: Record<string, string> = {
   user: '#2f7cf6',
   system: '#f59e0b',
@@ -74,7 +84,7 @@ export function chartOption(spec: ChartSpec, look: Look): Record<string, unknown
       ...base,
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       tooltip: { ...tooltip, trigger: 'item', formatter: (p: TipParam) => `${escape(String(p.name))}: <b>${formatValue(Number(p.value), 'ratio', locale)}</b>` },
-      xAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: muted, formatter: (v: number) => formatAxis(v, 'ratio', locale) }, splitLine: { lineStyle: { color: rule } } },
+      xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { color: muted, formatter: (v: number) => formatAxis(v, 'ratio', locale) }, splitLine: { lineStyle: { color: rule } } },
       yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisLabel: { color: ink, width: 140, overflow: 'truncate' }, axisLine: { lineStyle: { color: rule } }, axisTick: { show: false } },
       series: [
         {
@@ -90,6 +100,7 @@ export function chartOption(spec: ChartSpec, look: Look): Record<string, unknown
   }
 
   const stacked = spec.kind === 'stacked';
+  const span = timeWindow(spec, range);
   return {
     ...base,
     grid: { left: 8, right: 16, top: 34, bottom: 4, containLabel: true },
@@ -109,6 +120,7 @@ export function chartOption(spec: ChartSpec, look: Look): Record<string, unknown
     },
     xAxis: {
       type: 'time',
+      ...(span ?? {}),
       axisLabel: { color: muted, hideOverlap: true, formatter: (v: number) => formatAxisTime(v, range, locale) },
       axisLine: { lineStyle: { color: rule } },
       splitLine: { show: false },
@@ -117,7 +129,7 @@ export function chartOption(spec: ChartSpec, look: Look): Record<string, unknown
       type: 'value',
       min: 0,
       ...(spec.max !== undefined ? { max: spec.max } : {}),
-      splitNumber: 4,
+      ...(spec.max === 1 && spec.unit === 'ratio' ? { interval: 0.25 } : { splitNumber: 4 }),
       axisLabel: { color: muted, formatter: (v: number) => formatAxis(v, spec.unit, locale) },
       splitLine: { lineStyle: { color: rule } },
     },
@@ -127,7 +139,9 @@ export function chartOption(spec: ChartSpec, look: Look): Record<string, unknown
         type: 'line',
         name: look.text(l.label),
         data: l.points,
-        showSymbol: false,
+        // A line of one or two samples would not show without its dots.
+        showSymbol: l.points.filter(([, v]) => v !== null).length < 3,
+        symbolSize: 5,
         connectNulls: false,
         sampling: 'lttb',
         color: colour,
