@@ -18,7 +18,7 @@ async function main() {
   }
   const log = createLogger(config.logLevel);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-  const cluster = await openCluster({ mode: config.cluster, kubeconfigPath: config.kubeconfig, dataDir: config.dataDir, log });
+  const cluster = await openCluster({ mode: config.cluster, kubeconfigPath: config.kubeconfig, dataDir: config.dataDir, log, gpu: config.gpu });
   const app = await buildApp({ config, pool: db.pool, log, databaseUrl: db.url, cluster: cluster.adapter });
 
   let stopping = false;

@@ -368,6 +368,8 @@ const TABLE: readonly Row[] = [
   wiseRow('library.save', ['wise.save.blocked'], WURL('page')), wiseRow('library.remove', WNF, WID), wiseRow('search.query', [], () => ({ q: 'report' })), wiseRow('recommend.forYou'),
   { path: 'wise.entries.get', allow: ['member'], why: 'the entry is member’s saved article: anyone else, admins included, is told it does not exist (NOT_FOUND wise.notFound)', input: async ({ t, accounts }) => ({ id: await membersSaved(t, accounts.member.id) }), refuse: { signedIn: { status: 404, reason: 'wise.notFound' } } },
   ...([['overview'], ['panel', { panel: 'cpu', range: 'live' }], ['apps', {}], ['quotas'], ['watch', { socketId: 'no-such-socket', on: true }, ['dashboard.socketNotFound']]] as const).map(([p, i, ok]): Row => ({ path: `dashboard.${p}`, allow: SIGNED_IN, why: 'host figures for anyone signed in; apps and quotas scoped to the caller (admins: everyone); watch joins only the caller’s own socket', ...(i ? { input: () => i } : {}), ...(ok ? { okReasons: ok } : {}) })),
+  { path: 'gpu.status', allow: SIGNED_IN, why: 'GPUs, modes and bindings read-only for anyone signed in; canManage says who may change them' },
+  ...(['setMode', 'bind', 'unbind'] as const).map((p): Row => ({ path: `gpu.${p}`, allow: ADMINS, why: 'GPU modes and bindings restart apps cluster-wide: the owner and admins only', input: () => ({ setMode: { uuid: 'GPU-authz', mode: 'exclusive', confirmRestart: true }, bind: { namespace: 'no-such-app', uuid: 'GPU-authz', confirmRestart: true }, unbind: { namespace: 'no-such-app', confirmRestart: true } })[p], okReasons: ['gpu.noCluster', 'gpu.unknownGpu', 'gpu.unknownApp'] })),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ export const HAMI_USE_UUID = 'nvidia.com/use-gpuuuid';
 /** Node label HAMi's device plugin selects nodes by. */
 export const HAMI_NODE_LABEL = 'gpu';
 export const HAMI_NODE_LABEL_VALUE = 'on';
-/** The resource names only HAMi's scheduler reads; written in limits only. */
+/** The resource names only HAMi's scheduler reads (written in limits and, equal, in requests). */
 const HAMI_ONLY = [HAMI_GPUMEM, HAMI_GPUMEM_PERCENTAGE, HAMI_GPUCORES];
 
 /** Our record on the node: each GPU's Olares mode, JSON `{ uuid: mode }` (no entry: time slicing). */
@@ -68,6 +68,7 @@ export function asksForGpu(c: ContainerLike): boolean {
 
 /**
  * The resources of one GPU container under a mode and binding: `nvidia.com/gpu` kept (1 when missing);
+ * HAMi's names go in limits and requests alike;
  * memory slicing adds `nvidia.com/gpumem` (MiB), exclusive adds `gpumem-percentage: 100` and
  * `gpucores: 100`; unbound (binding null) carries no HAMi-only names at all.
  */
@@ -79,11 +80,15 @@ export function gpuResources(c: ContainerLike, mode: GpuMode, binding: Binding |
     delete limits[k];
   }
   limits[HAMI_GPU] ??= requests[HAMI_GPU] ?? '1';
-  if (binding && mode === 'memory-slicing' && binding.memoryBytes) limits[HAMI_GPUMEM] = String(Math.max(1, Math.floor(binding.memoryBytes / MiB)));
+  const hami: Record<string, string> = {};
+  if (binding && mode === 'memory-slicing' && binding.memoryBytes) hami[HAMI_GPUMEM] = String(Math.max(1, Math.floor(binding.memoryBytes / MiB)));
   if (binding && mode === 'exclusive') {
-    limits[HAMI_GPUMEM_PERCENTAGE] = '100';
-    limits[HAMI_GPUCORES] = '100';
+    hami[HAMI_GPUMEM_PERCENTAGE] = '100';
+    hami[HAMI_GPUCORES] = '100';
   }
+  // Extended resources: requests equal limits (the API server would copy them anyway).
+  Object.assign(limits, hami);
+  Object.assign(requests, hami);
   return { ...c.resources, ...(Object.keys(requests).length ? { requests } : {}), limits };
 }
 

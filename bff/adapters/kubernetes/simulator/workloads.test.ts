@@ -147,6 +147,12 @@ describe('failures on request', () => {
     });
     expect(p.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message).toContain('Insufficient nvidia.com/gpu');
   });
+
+  it('leaves HAMi’s own resources (gpumem, gpumem-percentage, gpucores) to HAMi: nodes do not advertise them', async () => {
+    const limits = { 'nvidia.com/gpumem': '1024', 'nvidia.com/gpumem-percentage': '50', 'nvidia.com/gpucores': '50' };
+    await h.core.createNamespacedPod({ namespace: 'fail', body: { metadata: { name: 'hami' }, spec: { containers: [{ name: 'c', image: 'cuda', resources: { limits } }] } } });
+    await waitFor(async () => running(await h.core.readNamespacedPod({ namespace: 'fail', name: 'hami' })), 5000, 'hami running');
+  });
 });
 
 describe('other workloads', () => {

@@ -7,6 +7,8 @@ import { FAIL_ANNOTATION, type Controller, type ControllerContext } from './cont
 import { getCondition, setCondition } from './pod-status';
 
 const CHECKED = ['cpu', 'memory', 'ephemeral-storage', 'nvidia.com/gpu'];
+/** HAMi's scheduler extender manages these (`ignoredByScheduler`); nodes do not advertise them and the default scheduler does not count them. */
+const LEFT_TO_HAMI = ['nvidia.com/gpumem', 'nvidia.com/gpumem-percentage', 'nvidia.com/gpucores'];
 
 export class Scheduler implements Controller {
   readonly name = 'scheduler';
@@ -74,7 +76,7 @@ export class Scheduler implements Controller {
       if ((used[k] ?? 0) + need > cap + 1e-9) reasons.push(`Insufficient ${k}`);
     }
     for (const k of Object.keys(want)) {
-      if (!CHECKED.includes(k) && (want[k] ?? 0) > 0 && allocatable[k] === undefined) reasons.push(`Insufficient ${k}`);
+      if (!CHECKED.includes(k) && !LEFT_TO_HAMI.includes(k) && (want[k] ?? 0) > 0 && allocatable[k] === undefined) reasons.push(`Insufficient ${k}`);
     }
     return reasons;
   }
