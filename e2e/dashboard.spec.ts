@@ -93,7 +93,7 @@ test("this machine's figures from the built-in sampler: cards, a detail panel, a
 
   await test.step('the disk card shows each filesystem as a bar and in a table', async () => {
     await card(win, 'disk').click();
-    await expect(chart(win, 'fs-now')).toBeVisible();
+    await expect(chart(win, 'fs-now')).toBeVisible({ timeout: 30_000 });
     await expect(win.getByTestId('dash-fs-table')).toContainText('/');
     await expect(win.getByTestId('dash-apps')).toBeVisible();
     await expect(win.getByTestId('dash-quotas')).toBeVisible();

@@ -1,6 +1,6 @@
 // The ECharts option: stacked areas for parts of a whole, the axis spanning the whole range up to the newest sample, dots on sparse lines, theme colours, and bars coloured by how full they are.
 import { describe, expect, it } from 'vitest';
-import { barColour, chartOption, RANGE_MS, timeWindow } from './chart-option';
+import { barColour, byteStep, chartOption, dataMax, RANGE_MS, timeWindow } from './chart-option';
 import type { ChartSpec } from './series';
 
 const look = (dark = false) => ({ dark, locale: 'en-US', range: '1h' as const, text: (l: { key?: string; text?: string }) => l.text ?? `t:${l.key}` });
@@ -44,5 +44,15 @@ describe('chartOption', () => {
     expect(o.series[0]!.data.map((d) => d.itemStyle.color)).toEqual([barColour(0.95), barColour(0.5)]);
     expect(barColour(0.8)).not.toBe(barColour(0.5));
     expect(timeWindow({ ...cpu, lines: [] }, 'live')).toBeNull();
+  });
+
+  it('steps byte axes in whole binary units up to the stacked total', () => {
+    const GiB = 1024 ** 3;
+    expect(byteStep(23.5 * GiB)).toBe(10 * GiB);
+    expect(byteStep(3 * 1024 ** 2)).toBe(1024 ** 2);
+    expect(byteStep(900)).toBe(250);
+    const mem: ChartSpec = { key: 'memory', title: { key: 'x' }, unit: 'bytes', kind: 'stacked', lines: [{ name: 'used', label: {}, points: [[1, 5 * GiB], [2, 6 * GiB]] }, { name: 'free', label: {}, points: [[1, 18 * GiB], [2, null]] }] };
+    expect(dataMax(mem)).toBe(23 * GiB);
+    expect((chartOption(mem, look()) as { yAxis: Record<string, unknown> }).yAxis).toMatchObject({ min: 0, interval: 10 * GiB, max: 30 * GiB });
   });
 });

@@ -22,6 +22,39 @@ export function timeWindow(spec: ChartSpec, range: Range): { min: number; max: n
   return Number.isFinite(max) ? { min: max - RANGE_MS[range], max } : null;
 }
 
+/** An axis step in whole binary units (1, 2, 2.5 or 5 × 10ⁿ KiB, MiB, GiB…), about `ticks` steps up to `max`. */
+export function byteStep(max: number, ticks = 4): number {
+  if (!(max > 0)) return 1;
+  let base = 1;
+  while (max / base >= 1024) base *= 1024;
+  const raw = max / base / ticks;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * mag).find((x) => x >= raw)! * base;
+}
+
+/** The highest value drawn: of the sums where lines stack, else of any line. */
+export function dataMax(spec: ChartSpec): number {
+  let max = 0;
+  if (spec.kind === 'stacked') {
+    const sums = new Map<number, number>();
+    for (const l of spec.lines) for (const [t, v] of l.points) sums.set(t, (sums.get(t) ?? 0) + (v ?? 0));
+    for (const v of sums.values()) max = Math.max(max, v);
+  } else for (const l of spec.lines) for (const [, v] of l.points) if (v !== null && v > max) max = v;
+  return max;
+}
+
+/** The y axis's scale: 0–100 % in quarters for ratios, whole binary units for bytes, ECharts' own otherwise. */
+function yScale(spec: ChartSpec): Record<string, number> {
+  if (spec.max === 1 && spec.unit === 'ratio') return { max: 1, interval: 0.25 };
+  if (spec.unit === 'bytes' || spec.unit === 'bytesPerSec') {
+    const top = dataMax(spec);
+    if (top <= 0) return { splitNumber: 4 };
+    const step = byteStep(top);
+    return { interval: step, max: Math.ceil(top / step) * step };
+  }
+  return { ...(spec.max !== undefined ? { max: spec.max } : {}), splitNumber: 4 };
+}
+
 const NAMED: Record<string, string> = {
   user: '#2f7cf6',
   system: '#f59e0b',
@@ -128,8 +161,7 @@ export function chartOption(spec: ChartSpec, look: Look): Record<string, unknown
     yAxis: {
       type: 'value',
       min: 0,
-      ...(spec.max !== undefined ? { max: spec.max } : {}),
-      ...(spec.max === 1 && spec.unit === 'ratio' ? { interval: 0.25 } : { splitNumber: 4 }),
+      ...yScale(spec),
       axisLabel: { color: muted, formatter: (v: number) => formatAxis(v, spec.unit, locale) },
       splitLine: { lineStyle: { color: rule } },
     },

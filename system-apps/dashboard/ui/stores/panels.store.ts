@@ -19,8 +19,10 @@ export const usePanelsStore = defineStore('dashboard-panels', () => {
   const latest = new Map<PanelId, number>();
   let seq = 0;
 
+  /** The panel's state, through the reactive proxy (the object `??=` would hand back is the raw one, whose changes nobody sees). */
   function stateOf(id: PanelId): PanelState {
-    return (panels[id] ??= { data: null, error: null, loading: false });
+    if (!panels[id]) panels[id] = { data: null, error: null, loading: false };
+    return panels[id]!;
   }
 
   async function load(id: PanelId): Promise<void> {

@@ -1,6 +1,7 @@
 // The stores against a fake server: the overview takes newer pushed figures only; a panel's error stays in that panel; a range change reads the open card's panels again and drops late answers; live ticks append only to live panels; the app ranking asks the server to sort.
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { computed } from 'vue';
 import type { AppUsage, LiveTick, Overview, Panel, PanelId, Range } from '../../shared/wire';
 import { setDashboardApi, type DashboardApi } from '../api';
 import { useOverviewStore } from './overview.store';
@@ -90,12 +91,16 @@ describe('dashboard stores', () => {
 
   it('panels: the CPU card reads utilisation and load; an error in one leaves the other', async () => {
     const store = usePanelsStore();
+    // What a component sees (through computed) follows the first answer too.
+    const seen = computed(() => store.panels.cpu?.data?.range ?? '-');
     const opening = store.open('cpu');
+    expect(seen.value).toBe('-');
     expect(server.calls.map((c) => `${c.panel}/${c.range}`)).toEqual(['cpu/live', 'load/live']);
     server.calls[0]!.answer.resolve(answer('cpu', 'live'));
     server.calls[1]!.answer.reject(new Error('load failed'));
     await opening;
     expect(store.panels.cpu).toMatchObject({ loading: false, error: null });
+    expect(seen.value).toBe('live');
     expect(store.panels.cpu?.data?.series).toHaveLength(1);
     expect(store.panels.load).toMatchObject({ loading: false, data: null });
     expect((store.panels.load?.error as Error).message).toBe('load failed');
@@ -103,7 +108,11 @@ describe('dashboard stores', () => {
 
   it('panels: a range change reads again, and an answer for the old range that comes late is dropped', async () => {
     const store = usePanelsStore();
+    // What a component sees (through computed): it must follow every change.
+    const seen = computed(() => `${store.panels.memory?.data?.range ?? '-'}/${store.panels.memory?.loading}`);
+    expect(seen.value).toBe('-/undefined');
     const first = store.open('memory');
+    expect(seen.value).toBe('-/true');
     const second = store.setRange('1h');
     expect(server.calls.map((c) => `${c.panel}/${c.range}`)).toEqual(['memory/live', 'memory/1h']);
     server.calls[1]!.answer.resolve(answer('memory', '1h', [0.3]));
@@ -111,7 +120,7 @@ describe('dashboard stores', () => {
     server.calls[0]!.answer.resolve(answer('memory', 'live', [0.9]));
     await first;
     expect(store.panels.memory?.data?.range).toBe('1h');
-    expect(store.panels.memory?.loading).toBe(false);
+    expect(seen.value).toBe('1h/false');
     await store.setRange('1h');
     expect(server.calls).toHaveLength(2);
   });
