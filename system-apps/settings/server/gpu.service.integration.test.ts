@@ -224,6 +224,16 @@ describe('GPU modes and bindings on the simulator', () => {
     expect(change.status.devices[1]!.bindings).toEqual([]);
   });
 
+  it('two grants at once cannot over-commit a card: changes run one at a time', async () => {
+    await svc.setMode(ADMIN, { uuid: GPU1, mode: 'memory-slicing', ...confirm });
+    const grant = (namespace: string) => svc.bind(ADMIN, { namespace, uuid: GPU1, memoryBytes: 30_000 * MiB, ...confirm });
+    const results = await Promise.allSettled([grant('ollama-alice'), grant('comfyui-alice')]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    expect((failed.reason as TRPCError).cause).toMatchObject({ reason: 'gpu.memoryOvercommitted' });
+    expect((await svc.status(ADMIN)).devices[1]!.bindings).toHaveLength(1);
+  });
+
   it('refuses unknown GPUs, unknown apps, namespaces that are not installed apps, and apps without a GPU need', async () => {
     expect(await refused(svc.setMode(ADMIN, { uuid: 'GPU-not-here', mode: 'exclusive', ...confirm }))).toMatchObject({ code: 'NOT_FOUND', reason: 'gpu.unknownGpu' });
     expect(await refused(svc.bind(ADMIN, { namespace: 'no-such-app', uuid: GPU0, ...confirm }))).toMatchObject({ code: 'NOT_FOUND', reason: 'gpu.unknownApp' });

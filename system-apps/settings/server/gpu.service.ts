@@ -47,6 +47,9 @@ function bindingView(app: ClusterApp, mode: GpuMode): GpuBinding {
 }
 
 export class GpuService {
+  /** Changes run one at a time, so two admins cannot both grant the last of a card's memory (check, then write). */
+  private changes: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: GpuServiceDeps) {}
 
   async status(caller: GpuCaller): Promise<GpuStatus> {
@@ -55,6 +58,30 @@ export class GpuService {
 
   async setMode(caller: GpuCaller, input: z.infer<typeof GpuInputs.setMode>): Promise<GpuChange> {
     const api = this.manage(caller);
+    return this.oneAtATime(() => this.setModeNow(api, caller, input));
+  }
+
+  async bind(caller: GpuCaller, input: z.infer<typeof GpuInputs.bind>): Promise<GpuChange> {
+    const api = this.manage(caller);
+    return this.oneAtATime(() => this.bindNow(api, caller, input));
+  }
+
+  /**
+   * Takes the pin and the memory grant away and leaves `nvidia.com/gpu: 1`: the app still needs a GPU
+   * (its chart says so), so HAMi may place it on any card.
+   */
+  async unbind(caller: GpuCaller, input: z.infer<typeof GpuInputs.unbind>): Promise<GpuChange> {
+    const api = this.manage(caller);
+    return this.oneAtATime(() => this.unbindNow(api, caller, input));
+  }
+
+  private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.changes.then(fn, fn);
+    this.changes = run.catch(() => undefined);
+    return run;
+  }
+
+  private async setModeNow(api: KubeApi, caller: GpuCaller, input: z.infer<typeof GpuInputs.setMode>): Promise<GpuChange> {
     const snap = await this.snapshot();
     const { device, node } = this.deviceOf(snap, input.uuid);
     const bound = this.boundTo(snap, input.uuid);
@@ -70,8 +97,7 @@ export class GpuService {
     return { status: await this.status(caller), restarted };
   }
 
-  async bind(caller: GpuCaller, input: z.infer<typeof GpuInputs.bind>): Promise<GpuChange> {
-    const api = this.manage(caller);
+  private async bindNow(api: KubeApi, caller: GpuCaller, input: z.infer<typeof GpuInputs.bind>): Promise<GpuChange> {
     const snap = await this.snapshot();
     const { device, node } = this.deviceOf(snap, input.uuid);
     const app = this.appOf(snap, input.namespace);
@@ -100,12 +126,7 @@ export class GpuService {
     return { status: await this.status(caller), restarted };
   }
 
-  /**
-   * Takes the pin and the memory grant away and leaves `nvidia.com/gpu: 1`: the app still needs a GPU
-   * (its chart says so), so HAMi may place it on any card.
-   */
-  async unbind(caller: GpuCaller, input: z.infer<typeof GpuInputs.unbind>): Promise<GpuChange> {
-    const api = this.manage(caller);
+  private async unbindNow(api: KubeApi, caller: GpuCaller, input: z.infer<typeof GpuInputs.unbind>): Promise<GpuChange> {
     const snap = await this.snapshot();
     const app = this.appOf(snap, input.namespace);
     let restarted: string[] = [];
