@@ -1,5 +1,6 @@
 // The Dashboard in a real browser: this machine's figures from the built-in sampler (no PROMETHEUS_URL), cards that open their charts, a range change that redraws them, live ticks, the dark theme and Chinese; and a desktop whose Prometheus is down saying so over the sampler's figures.
 import os from 'node:os';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { freePort } from '../bff/db/embedded';
 import { formatBytes } from '../system-apps/dashboard/ui/lib/format';
@@ -56,6 +57,12 @@ test("this machine's figures from the built-in sampler: cards, a detail panel, a
     await shot('01-overview');
   });
 
+  await test.step('no serious accessibility violation in the window', async () => {
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid=window][data-app=dashboard]').analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
   await test.step('a card opens its detail panel from the keyboard, with a chart and its spoken summary', async () => {
     await card(win, 'memory').focus();
     await page.keyboard.press('Enter');
@@ -95,9 +102,16 @@ test("this machine's figures from the built-in sampler: cards, a detail panel, a
     await card(win, 'disk').click();
     await expect(chart(win, 'fs-now')).toBeVisible({ timeout: 30_000 });
     await expect(win.getByTestId('dash-fs-table')).toContainText('/');
-    await expect(win.getByTestId('dash-apps')).toBeVisible();
-    await expect(win.getByTestId('dash-quotas')).toBeVisible();
     await shot('04-filesystems');
+    // Below: the per-app ranking (sorted by the server, from the keyboard) and quota use.
+    const apps = win.getByTestId('dash-apps');
+    await apps.scrollIntoViewIfNeeded();
+    const byMemory = apps.locator('[data-sort=memory]');
+    await byMemory.focus();
+    await page.keyboard.press('Enter');
+    await expect(byMemory).toHaveAttribute('aria-pressed', 'true');
+    await expect(win.getByTestId('dash-quotas')).toBeVisible();
+    await shot('05-apps-quotas');
   });
 
   await test.step('the dark theme and Chinese', async () => {
@@ -108,13 +122,13 @@ test("this machine's figures from the built-in sampler: cards, a detail panel, a
     await page.getByTestId('theme-dark').click();
     await expect(page.locator('body')).toHaveClass(/body--dark/);
     await page.keyboard.press('Escape');
-    await shot('05-dark');
+    await shot('06-dark');
     await page.getByTestId('language-switch').click();
     await page.getByRole('menuitemradio', { name: '简体中文' }).click();
     await expect(win.locator('[data-testid=dash-source-banner][data-kind=not-configured]')).toContainText('内置采样器');
     await expect(card(win, 'memory')).toContainText('内存');
     await expect(chart(win, 'cpu').locator('[role=img]')).toHaveAttribute('aria-label', /CPU 使用率图表/);
-    await shot('06-dark-zh-CN');
+    await shot('07-dark-zh-CN');
   });
 });
 
@@ -134,5 +148,5 @@ test('Prometheus down: the Dashboard says so and shows the sampler’s figures',
   await expect(win.getByTestId('dashboard-app')).toHaveAttribute('data-source', 'sampler');
   await expect(card(win, 'memory')).toContainText(`of ${formatBytes(os.totalmem(), 'en-US')}`);
   await expect.poll(() => points(chart(win, 'cpu'))).toBeGreaterThan(0);
-  await shot('07-prometheus-down');
+  await shot('08-prometheus-down');
 });
