@@ -1,11 +1,12 @@
 // The VRAM refusal in words: it names the amount the card still has free, in either language; other error data is left to the SDK's wording.
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
+import { createI18n, type Composer } from 'vue-i18n';
 import gpu from '../i18n/gpu';
 import { MIB } from './format';
 import { overFree } from './refusal';
 
-const i18n = createI18n({ legacy: false, locale: 'en-US', messages: gpu as never });
+// Typed loosely: the message tree's own type is too deep for the compiler to instantiate here.
+const i18n = createI18n({ legacy: false, locale: 'en-US', messages: gpu as never }) as unknown as { global: { t: Composer['t']; locale: { value: string } } };
 
 describe('overFree', () => {
   it('names the VRAM left when an amount does not fit', () => {
