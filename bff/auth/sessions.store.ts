@@ -16,6 +16,11 @@ interface SessionRow {
 
 const COLUMNS = 's.id, s.user_id, s.state, s.locked, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent';
 
+const FIND_LIVE = `SELECT ${COLUMNS}, u.name, u.display_name, u.role, u.totp_enabled, u.created_at AS user_created_at
+   FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+    AND s.last_seen_at > now() - make_interval(secs => $2)`;
+
 function toSession(r: SessionRow): Session {
   return {
     id: r.id,
@@ -47,13 +52,12 @@ export class SessionsStore {
    * seen within the idle limit.
    */
   async findLive(tokenHash: string, idleMs: number): Promise<{ session: Session; user: User } | null> {
-    const { rows } = await this.db.query<SessionRow & { name: string; display_name: string; role: Role; totp_enabled: boolean; user_created_at: Date }>(
-      `SELECT ${COLUMNS}, u.name, u.display_name, u.role, u.totp_enabled, u.created_at AS user_created_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(secs => $2)`,
-      [tokenHash, idleMs / 1000],
-    );
+    // Every signed-in request runs this: a named statement is parsed and planned once per connection.
+    const { rows } = await this.db.query<SessionRow & { name: string; display_name: string; role: Role; totp_enabled: boolean; user_created_at: Date }>({
+      name: 'sessions.findLive',
+      text: FIND_LIVE,
+      values: [tokenHash, idleMs / 1000],
+    });
     const r = rows[0];
     if (!r) return null;
     return {
