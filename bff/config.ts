@@ -110,6 +110,8 @@ export interface Config {
     prometheusUrl: string | undefined;
     timeoutMs: number;
     tickMs: number;
+    /** Not from the environment: the bench sets false to measure the Dashboard with its query cache off (the cold path). */
+    cache?: boolean;
   };
   gpu: {
     source: 'auto' | 'nvidia-smi' | 'dcgm' | 'none';

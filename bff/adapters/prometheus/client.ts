@@ -16,6 +16,8 @@ export interface RangeWindow {
 }
 
 export interface PromClient extends PromQueryApi {
+  /** An instant query, evaluated at `timeSeconds` (epoch seconds) when given, else at Prometheus's now. */
+  query(promql: string, timeSeconds?: number): Promise<PromSample[]>;
   queryRange(promql: string, window: RangeWindow): Promise<PromSeries[]>;
   /** The base URL without credentials (for logs). */
   readonly url: string;
@@ -112,8 +114,8 @@ export function createPromClient(url: string, timeoutMs: number): PromClient {
 
   return {
     url: base,
-    async query(promql: string): Promise<PromSample[]> {
-      const result = await call('/api/v1/query', { query: promql });
+    async query(promql: string, timeSeconds?: number): Promise<PromSample[]> {
+      const result = await call('/api/v1/query', timeSeconds === undefined ? { query: promql } : { query: promql, time: String(timeSeconds) });
       return Array.isArray(result) ? (result as PromSample[]) : [];
     },
     async queryRange(promql: string, w: RangeWindow): Promise<PromSeries[]> {

@@ -4,7 +4,7 @@ import { RANGES, PANELS } from '../../../system-apps/dashboard/shared/wire';
 import { createPromClient, type PromClient } from './client';
 import { FallbackMetrics } from './fallback';
 import { MetricsUnavailable } from './port';
-import { PrometheusMetrics } from './prometheus.metrics';
+import { PrometheusMetrics, rangeGrid } from './prometheus.metrics';
 import { allQueries, rangeSpec } from './queries';
 import { HostSampler } from './sampler/host-sampler';
 import { createHostSource } from './sampler/host-source';
@@ -15,12 +15,15 @@ describe('the metrics adapter against a real Prometheus and node exporter', () =
   let server: PrometheusServer;
   let client: PromClient;
   let metrics: PrometheusMetrics;
+  /** Epoch s when node exporter's first scrape was in (its series have no history before; the synthetic ones do). */
+  let readyAt = 0;
 
   beforeAll(async () => {
     // Fails (does not skip) when prometheus is not installed: CI installs it.
     server = await startPrometheus({ synthetic: { namespaces: ['notes-alice', 'hello-bob'], gpus: 1 } });
     client = createPromClient(server.url, 5_000);
     metrics = new PrometheusMetrics(client);
+    readyAt = Date.now() / 1000;
   }, 120_000);
 
   afterAll(async () => {
@@ -48,6 +51,7 @@ describe('the metrics adapter against a real Prometheus and node exporter', () =
     expect(o.memory.availableBytes).toBeGreaterThan(0);
     expect(o.disk.totalBytes).toBeGreaterThan(0);
     expect(o.network.rxBytesPerSec).toBeGreaterThanOrEqual(0);
+    expect(o.at % 2_000).toBe(0); // evaluated at the last 2 s boundary (time=…)
     expect(await metrics.pods()).toEqual({ running: SYNTHETIC.pods.Running, pending: SYNTHETIC.pods.Pending, failed: SYNTHETIC.pods.Failed, total: 5 });
   });
 
@@ -57,7 +61,10 @@ describe('the metrics adapter against a real Prometheus and node exporter', () =
         const p = await metrics.panel(panel, range);
         expect(p, `${panel} ${range}`).not.toBeNull();
         expect(p!.stepSeconds).toBe(rangeSpec(range).stepSeconds);
-        expect(p!.series.length, `${panel} ${range}`).toBeGreaterThan(0);
+        // A window aligned to a long step (6 h: 60 s … 7 d: 30 min) may end before this fresh Prometheus's first scrape:
+        // node exporter's panels are then empty; the backfilled ones (pods, gpu) never are.
+        const fresh = rangeGrid(range, Date.now()).end < readyAt;
+        if (!fresh || panel === 'pods' || panel === 'gpu') expect(p!.series.length, `${panel} ${range}`).toBeGreaterThan(0);
         const names = p!.series.map((s) => s.name);
         if (panel === 'cpu') expect(names).toEqual(['user', 'system', 'iowait', 'other']);
         if (panel === 'load') expect(names).toEqual(['load1', 'load5', 'load15']);
@@ -77,6 +84,9 @@ describe('the metrics adapter against a real Prometheus and node exporter', () =
     expect(util.points.find(([, v]) => v !== null)![1]).toBeCloseTo(SYNTHETIC.gpuUtilPercent / 100);
     const cpu = (await metrics.panel('cpu', 'live'))!;
     expect(cpu.series[0]!.points.slice(-3).some(([, v]) => v !== null)).toBe(true);
+    // The window ends on a step boundary, and the 24 h panel asked again within its step is the kept answer.
+    expect(cpu.series[0]!.points.at(-1)![0] % 5_000).toBe(0);
+    expect((await metrics.panel('gpu', '24h'))!.series).toBe(gpu.series);
   });
 
   it('measures namespaces from cAdvisor series', async () => {

@@ -1,15 +1,19 @@
-// The metrics port over Prometheus: the Dashboard's PromQL sent in parallel, answers shaped into the wire's overview, series and tables.
+// The metrics port over Prometheus: the Dashboard's PromQL sent in parallel at step-aligned times, answers shaped into the wire's overview, series and tables, and shared through a result cache.
 import type { FilesystemRow, PanelId, Range, Series, SeriesUnit } from '../../../system-apps/dashboard/shared/wire';
 import { sampleValue, type PromClient, type PromSeries } from './client';
 import type { HostOverview, HostPanel, MetricsPort, NamespaceUsage, PodCounts } from './port';
+import { ResultCache } from './result-cache';
 import { filesystemTable, namespaceQueries, overviewQueries, panelQueries, podPhases, rangeSpec } from './queries';
 
 type Grid = number[];
 
-/** The range's timestamps (epoch seconds), one step apart, ending now (to the second). */
+/**
+ * The range's timestamps (epoch seconds), one step apart, ending at the last whole step (end = floor(now/step)·step):
+ * everyone who asks within a step asks the same query, and its points never move between steps.
+ */
 export function rangeGrid(range: Range, nowMs: number): { start: number; end: number; stepSeconds: number; grid: Grid } {
   const { seconds, stepSeconds } = rangeSpec(range);
-  const end = Math.floor(nowMs / 1000);
+  const end = Math.floor(nowMs / 1000 / stepSeconds) * stepSeconds;
   const start = end - seconds;
   const grid: Grid = [];
   for (let t = start; t <= end; t += stepSeconds) grid.push(t);
@@ -40,29 +44,67 @@ const byName = (rows: PromSeries[], name: string) => rows.find((r) => r.metric._
 const instantBy = (rows: Array<{ metric: Record<string, string>; value: [number, string] }>, label: string) =>
   new Map(rows.map((r) => [r.metric[label] ?? '', sampleValue(r.value[1]) ?? 0]));
 
+export interface PrometheusMetricsOptions {
+  /** Epoch ms. */
+  now?: () => number;
+  /** Instant queries are evaluated at now floored to this (ms) and kept until the next boundary. Default 2000. */
+  instantStepMs?: number;
+  /** The shared result cache; false asks Prometheus every time (the bench's cold path). Default: 256 answers, 200 000 points. */
+  cache?: ResultCache | false;
+}
+
+/** Points in a panel's series: what they weigh in the cache. */
+function pointsIn(series: Series[] | null): number {
+  return 1 + (series?.reduce((a, s) => a + s.points.length, 0) ?? 0);
+}
+
 export class PrometheusMetrics implements MetricsPort {
   readonly kind = 'prometheus' as const;
+  private readonly now: () => number;
+  private readonly instantStepMs: number;
+  readonly cache: ResultCache | null;
 
   constructor(
     private readonly prom: PromClient,
-    private readonly now: () => number = Date.now,
-  ) {}
+    opts: PrometheusMetricsOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.instantStepMs = opts.instantStepMs ?? 2_000;
+    this.cache = opts.cache === false ? null : (opts.cache ?? new ResultCache({ now: this.now }));
+  }
 
-  private async scalar(promql: string): Promise<number | null> {
-    const rows = await this.prom.query(promql);
+  /** A shaped answer from the cache, or loaded (once for all concurrent askers) and kept until `expiresAt`. */
+  private cached<T>(key: string, expiresAt: number, load: () => Promise<T>, weigh?: (v: T) => number): Promise<T> {
+    return this.cache ? this.cache.get(key, expiresAt, load, weigh) : load();
+  }
+
+  /** The aligned evaluation time of instant queries (epoch ms) and when its answers go stale. */
+  private instant(): { at: number; expiresAt: number } {
+    const at = Math.floor(this.now() / this.instantStepMs) * this.instantStepMs;
+    return { at, expiresAt: at + this.instantStepMs };
+  }
+
+  private async scalar(promql: string, at: number): Promise<number | null> {
+    const rows = await this.prom.query(promql, at / 1000);
     return rows.length ? sampleValue(rows[0]!.value[1]) : null;
   }
 
-  async overview(): Promise<HostOverview> {
+  overview(): Promise<HostOverview> {
+    const { at, expiresAt } = this.instant();
+    return this.cached(`overview@${at}`, expiresAt, () => this.loadOverview(at));
+  }
+
+  private async loadOverview(at: number): Promise<HostOverview> {
     const q = overviewQueries;
+    const t = at / 1000;
     const [usage, cores, load, memory, disk, rx, tx] = await Promise.all([
-      this.scalar(q.cpuUsage),
-      this.scalar(q.cores),
-      this.prom.query(q.load),
-      this.prom.query(q.memory),
-      this.prom.query(q.disk),
-      this.scalar(q.netRx),
-      this.scalar(q.netTx),
+      this.scalar(q.cpuUsage, at),
+      this.scalar(q.cores, at),
+      this.prom.query(q.load, t),
+      this.prom.query(q.memory, t),
+      this.prom.query(q.disk, t),
+      this.scalar(q.netRx, at),
+      this.scalar(q.netTx, at),
     ]);
     const l = instantBy(load, '__name__');
     const m = instantBy(memory, '__name__');
@@ -71,7 +113,7 @@ export class PrometheusMetrics implements MetricsPort {
     const available = m.get('node_memory_MemAvailable_bytes') ?? 0;
     const size = d.get('node_filesystem_size_bytes') ?? 0;
     return {
-      at: this.now(),
+      at,
       cpu: { usage: clamp01(usage ?? 0), cores: cores ?? 0, load1: l.get('node_load1') ?? 0, load5: l.get('node_load5') ?? 0, load15: l.get('node_load15') ?? 0 },
       memory: { totalBytes: total, usedBytes: Math.max(0, total - available), availableBytes: available },
       disk: { totalBytes: size, usedBytes: Math.max(0, size - (d.get('node_filesystem_avail_bytes') ?? 0)) },
@@ -79,26 +121,44 @@ export class PrometheusMetrics implements MetricsPort {
     };
   }
 
-  async pods(): Promise<PodCounts | null> {
-    const rows = await this.prom.query(podPhases);
+  pods(): Promise<PodCounts | null> {
+    const { at, expiresAt } = this.instant();
+    return this.cached(`pods@${at}`, expiresAt, () => this.loadPods(at));
+  }
+
+  private async loadPods(at: number): Promise<PodCounts | null> {
+    const rows = await this.prom.query(podPhases, at / 1000);
     if (!rows.length) return null;
     const by = instantBy(rows, 'phase');
     const total = [...by.values()].reduce((a, b) => a + b, 0);
     return { running: by.get('Running') ?? 0, pending: by.get('Pending') ?? 0, failed: by.get('Failed') ?? 0, total };
   }
 
+  /** Keyed by the panel and range (which name its PromQL) and the aligned window; kept until the window's next step. */
+  /**
+   * The shaped series are kept by panel and range (which name the PromQL) and the aligned window, until the
+   * window's next step; the filesystems table is an instant answer of its own (≤ 2 s old, not a step).
+   */
   async panel(panel: PanelId, range: Range): Promise<HostPanel | null> {
-    const { start, end, stepSeconds, grid } = rangeGrid(range, this.now());
+    const g = rangeGrid(range, this.now());
+    const [out, table] = await Promise.all([
+      this.cached(`panel:${panel}:${range}:${g.start}:${g.end}:${g.stepSeconds}`, (g.end + g.stepSeconds) * 1000, () => this.loadSeries(panel, range, g), pointsIn),
+      panel === 'filesystems' ? this.filesystems() : Promise.resolve(null),
+    ]);
+    if (out === null) return null;
+    return { stepSeconds: g.stepSeconds, series: out, ...(table ? { filesystems: table } : {}) };
+  }
+
+  private filesystems(): Promise<FilesystemRow[]> {
+    const { at, expiresAt } = this.instant();
+    return this.cached(`filesystems@${at}`, expiresAt, async () => filesystemRows(await this.prom.query(filesystemTable, at / 1000)), (v) => 1 + v.length);
+  }
+
+  private async loadSeries(panel: PanelId, range: Range, { start, end, stepSeconds, grid }: ReturnType<typeof rangeGrid>): Promise<Series[] | null> {
     const queries = panelQueries(panel, range);
     const keys = Object.keys(queries);
-    const [answers, table] = await Promise.all([
-      Promise.all(keys.map((k) => this.prom.queryRange(queries[k]!, { start, end, stepSeconds }))),
-      panel === 'filesystems' ? this.prom.query(filesystemTable) : Promise.resolve(null),
-    ]);
-    const got = Object.fromEntries(keys.map((k, i) => [k, answers[i]!])) as Record<string, PromSeries[]>;
-    const out = this.shape(panel, grid, got);
-    if (out === null) return null;
-    return { stepSeconds, series: out, ...(table ? { filesystems: filesystemRows(table) } : {}) };
+    const answers = await Promise.all(keys.map((k) => this.prom.queryRange(queries[k]!, { start, end, stepSeconds })));
+    return this.shape(panel, grid, Object.fromEntries(keys.map((k, i) => [k, answers[i]!])) as Record<string, PromSeries[]>);
   }
 
   private shape(panel: PanelId, grid: Grid, got: Record<string, PromSeries[]>): Series[] | null {
@@ -148,9 +208,14 @@ export class PrometheusMetrics implements MetricsPort {
     }
   }
 
-  async namespaces(): Promise<NamespaceUsage[] | null> {
+  namespaces(): Promise<NamespaceUsage[] | null> {
+    const { at, expiresAt } = this.instant();
+    return this.cached(`namespaces@${at}`, expiresAt, () => this.loadNamespaces(at), (v) => 1 + (v?.length ?? 0));
+  }
+
+  private async loadNamespaces(at: number): Promise<NamespaceUsage[] | null> {
     const q = namespaceQueries();
-    const [cpu, memory, rx, tx] = await Promise.all([q.cpu, q.memory, q.rx, q.tx].map((x) => this.prom.query(x)));
+    const [cpu, memory, rx, tx] = await Promise.all([q.cpu, q.memory, q.rx, q.tx].map((x) => this.prom.query(x, at / 1000)));
     if (!cpu!.length && !memory!.length) return null;
     const [c, m, r, t] = [cpu!, memory!, rx!, tx!].map((rows) => instantBy(rows, 'namespace'));
     const names = new Set([...c!.keys(), ...m!.keys()]);

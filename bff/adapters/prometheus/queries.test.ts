@@ -33,11 +33,16 @@ describe('the Dashboard’s PromQL', () => {
     for (const i of ['eth0', 'enp3s0', 'wlan0', 'bond0']) expect(net.test(i), i).toBe(false);
   });
 
-  it('lays a range on whole steps ending now', () => {
+  it('lays a range on whole steps ending at the last step boundary', () => {
     const g = rangeGrid('1h', 1_700_000_007_400);
-    expect(g.end).toBe(1_700_000_007);
+    expect(g.end).toBe(1_699_999_995); // floor(1_700_000_007 / 15) · 15
     expect(g.grid).toHaveLength(241);
     expect(g.grid[0]).toBe(g.start);
+    expect(g.grid.every((t) => t % 15 === 0)).toBe(true);
+    const live = rangeGrid('live', 1_700_000_009_999);
+    expect([live.end, live.start, live.stepSeconds]).toEqual([1_700_000_005, 1_700_000_005 - 900, 5]);
+    expect(rangeGrid('live', 1_700_000_005_000).end).toBe(1_700_000_005);
+    expect(rangeGrid('live', 1_700_000_004_999).end).toBe(1_700_000_000);
   });
 
   it('lists every query once, with names', () => {

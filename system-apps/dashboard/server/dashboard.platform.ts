@@ -54,7 +54,8 @@ export function createDashboardPlatform(deps: DashboardPlatformDeps): DashboardP
     onError: (err) => log.warn({ err: { message: (err as Error).message } }, 'dashboard: host sample failed'),
   });
   const metrics = new FallbackMetrics({
-    prometheus: client ? new PrometheusMetrics(client) : null,
+    // One result cache per replica: every viewer and the live ticker share answers within a step.
+    prometheus: client ? new PrometheusMetrics(client, { cache: config.metrics.cache === false ? false : undefined }) : null,
     sampler,
     startSampler: () => sampler.start(),
     onDown: (detail) => log.warn({ detail }, 'dashboard: Prometheus is not answering; showing the host sampler'),
