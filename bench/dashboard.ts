@@ -1,4 +1,4 @@
-// Why this exists: the Dashboard part of `npm run bench` — its queries through the BFF (tRPC over HTTP with a session) beside the same PromQL sent straight to Prometheus, in one run.
+// Why this exists: the Dashboard part of `npm run bench` — its queries through the BFF (tRPC over HTTP with a session) beside the same PromQL sent straight to Prometheus, in one run, warm (the shared result cache) and cold (cache off).
 import type { AddressInfo } from 'node:net';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -56,6 +56,7 @@ export async function runDashboard(): Promise<BenchPart> {
   const log = createLogger('warn');
   const pool = createPool(db.url, log);
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let coldApp: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
     await migrate(pool, allMigrationSources(), log);
     await new UsersService(pool).create({ ...USER, displayName: USER.name, role: 'member' }, null);
@@ -66,12 +67,18 @@ export async function runDashboard(): Promise<BenchPart> {
     app = await buildApp({ config, pool, log });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const bff = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    // A second replica with the Dashboard's result cache off: every request asks Prometheus (the cold path, and a first viewer's).
+    coldApp = await buildApp({ config: { ...config, dataDir: path.join(dataDir, 'cold'), metrics: { ...config.metrics, cache: false } }, pool, log });
+    await coldApp.listen({ port: 0, host: '127.0.0.1' });
+    const cold = `http://127.0.0.1:${(coldApp.server.address() as AddressInfo).port}`;
     const login = await app.inject({ method: 'POST', url: '/trpc/auth.login', headers: { origin: ORIGIN, [CSRF_HEADER]: '1', 'content-type': 'application/json' }, payload: JSON.stringify(USER) });
     const session = login.cookies.find((c) => c.name === 'olares_session');
     if (login.statusCode !== 200 || !session) throw new Error(`signing in answered ${login.statusCode}`);
     const cookie = `olares_session=${session.value}`;
 
-    const trpc = (p: string, input?: unknown) => () => get(`${bff}/trpc/${p}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { cookie });
+    const trpcAt = (base: string) => (p: string, input?: unknown) => () => get(`${base}/trpc/${p}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { cookie });
+    const trpc = trpcAt(bff);
+    const trpcCold = trpcAt(cold);
     const instant = (q: string) => get(`${prom.url}/api/v1/query?query=${encodeURIComponent(q)}`);
     const range = (q: string, seconds: number, step: number) => {
       const end = Math.floor(Date.now() / 1000);
@@ -89,7 +96,19 @@ export async function runDashboard(): Promise<BenchPart> {
     const [netBff, netProm] = await pair(trpc('dashboard.panel', { panel: 'network', range: '24h' }), netStraight);
     // What any signed-in procedure costs here (session lookup in PostgreSQL, tRPC, HTTP): the floor under the ratios.
     const [me] = await pair(trpc('auth.me'), async () => undefined);
+    process.stderr.write('dashboard: the same, cold (a replica with the result cache off)…\n');
+    const [ovCold, ovProm2] = await pair(trpcCold('dashboard.overview'), overviewStraight);
+    const [cpuCold, cpuProm2] = await pair(trpcCold('dashboard.panel', { panel: 'cpu', range: '24h' }), cpuStraight);
+    const [netCold, netProm2] = await pair(trpcCold('dashboard.panel', { panel: 'network', range: '24h' }), netStraight);
+    // Bytes of each answer: node exporter's series here have only seconds of history, so Prometheus's 24 h answers are
+    // nearly empty while the BFF's Panel lays every series on the full grid (nulls where there is no data).
+    const bytes = async (f: () => Promise<unknown>) => {
+      const got = await f();
+      return (Array.isArray(got) ? got : [got]).reduce((a: number, b) => a + String(b).length, 0);
+    };
+    const [cpuBytes, cpuStraightBytes] = [await bytes(trpc('dashboard.panel', { panel: 'cpu', range: '24h' })), await bytes(cpuStraight)];
     const ms = (x: number) => `${x.toFixed(2)} ms`;
+    const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     return {
       rows: [
         atMost('dashboard-overview-bff-vs-prometheus', ovBff / ovProm, TARGET),
@@ -97,14 +116,19 @@ export async function runDashboard(): Promise<BenchPart> {
         atMost('dashboard-panel-network-24h-bff-vs-prometheus', netBff / netProm, TARGET),
       ],
       notes: [
-        `dashboard: overview (8 instant queries at once) ${ms(ovBff)} through the BFF, ${ms(ovProm)} straight; medians of ${ROUNDS}`,
-        `dashboard: cpu panel 24 h (1 range query, 289 steps) ${ms(cpuBff)} through the BFF, ${ms(cpuProm)} straight`,
-        `dashboard: network panel 24 h (2 range queries) ${ms(netBff)} through the BFF, ${ms(netProm)} straight`,
+        `dashboard: the rows are WARM — answers from the BFF's step-aligned result cache, as every viewer after the first within a step (2 s overview, 300 s for 24 h) gets them`,
+        `dashboard: overview (8 instant queries at once) ${ms(ovBff)} through the BFF, ${ms(ovProm)} straight (${x(ovBff, ovProm)}); medians of ${ROUNDS}`,
+        `dashboard: cpu panel 24 h (1 range query, 289 steps) ${ms(cpuBff)} through the BFF, ${ms(cpuProm)} straight (${x(cpuBff, cpuProm)})`,
+        `dashboard: network panel 24 h (2 range queries) ${ms(netBff)} through the BFF, ${ms(netProm)} straight (${x(netBff, netProm)})`,
+        `dashboard: COLD (cache off, every request asks Prometheus — a first viewer's cost): overview ${ms(ovCold)} vs ${ms(ovProm2)} straight (${x(ovCold, ovProm2)})`,
+        `dashboard: COLD cpu panel 24 h ${ms(cpuCold)} vs ${ms(cpuProm2)} straight (${x(cpuCold, cpuProm2)}); network panel 24 h ${ms(netCold)} vs ${ms(netProm2)} straight (${x(netCold, netProm2)})`,
+        `dashboard: cpu panel 24 h answer ${cpuBytes} bytes through the BFF (4 series × 289 grid points, nulls where this fresh Prometheus has no node history), ${cpuStraightBytes} bytes straight`,
         `dashboard: auth.me (no Prometheus at all) ${ms(me)} through the BFF — the fixed cost of a signed-in procedure on this machine`,
       ],
     };
   } finally {
     await app?.close();
+    await coldApp?.close();
     await pool.end();
     await db.drop();
     await prom.stop();
