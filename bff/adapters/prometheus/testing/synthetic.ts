@@ -9,6 +9,12 @@ export interface SyntheticOptions {
   gpus?: number;
   /** The Hostname label on DCGM series. */
   node?: string;
+  /**
+   * Also node_exporter-shaped series for this many CPUs (with their history backfilled like the rest), so range
+   * queries over node series scan a day of samples as on a Prometheus that has run for a while (the bench); tests
+   * leave it off, since these would add to the real node exporter's figures.
+   */
+  nodeCpus?: number;
 }
 
 /** Per-namespace rates and sizes, fixed so tests can check them: the i-th namespace uses (i+1)× the base. */
@@ -55,6 +61,28 @@ export function syntheticSeries(opts: SyntheticOptions, tSec: number): Array<[st
     out.push(['DCGM_FI_DEV_GPU_UTIL', labels, SYNTHETIC.gpuUtilPercent]);
     out.push(['DCGM_FI_DEV_FB_USED', labels, SYNTHETIC.gpuUsedMiB]);
     out.push(['DCGM_FI_DEV_FB_FREE', labels, SYNTHETIC.gpuFreeMiB]);
+  }
+  if (opts.nodeCpus) out.push(...nodeSeries(opts.nodeCpus, tSec));
+  return out;
+}
+
+const CPU_MODES: Record<string, number> = { user: 0.2, system: 0.07, iowait: 0.02, irq: 0.005, softirq: 0.01, steal: 0, nice: 0.005, idle: 0.69 };
+
+/** A node exporter's series for a steady machine: counters grow linearly (rates exact), gauges wobble a little with time. */
+function nodeSeries(cpus: number, tSec: number): Array<[string, Record<string, string>, number]> {
+  const out: Array<[string, Record<string, string>, number]> = [];
+  const wobble = 1 + 0.1 * Math.sin(tSec / 900);
+  for (let c = 0; c < cpus; c++) for (const [mode, share] of Object.entries(CPU_MODES)) out.push(['node_cpu_seconds_total', { cpu: String(c), mode }, share * tSec]);
+  for (const [n, v] of [['node_load1', 1.2], ['node_load5', 1.0], ['node_load15', 0.9]] as const) out.push([n, {}, v * wobble]);
+  const gib = 1024 ** 3;
+  for (const [n, v] of [['MemTotal', 32 * gib], ['MemAvailable', 20 * gib * wobble], ['MemFree', 8 * gib * wobble], ['Buffers', 1 * gib], ['Cached', 10 * gib]] as const) out.push([`node_memory_${n}_bytes`, {}, v]);
+  for (const [mountpoint, device, size] of [['/', '/dev/sda1', 512 * gib], ['/data', '/dev/sdb1', 4096 * gib]] as const) {
+    out.push(['node_filesystem_size_bytes', { mountpoint, device, fstype: 'ext4' }, size]);
+    out.push(['node_filesystem_avail_bytes', { mountpoint, device, fstype: 'ext4' }, size * 0.4 * wobble]);
+  }
+  for (const device of ['eth0', 'wlan0']) {
+    out.push(['node_network_receive_bytes_total', { device }, 250_000 * tSec]);
+    out.push(['node_network_transmit_bytes_total', { device }, 80_000 * tSec]);
   }
   return out;
 }
