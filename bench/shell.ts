@@ -30,7 +30,8 @@ const CENSUS_SETTLE_MS = 1_000;
 const DESKTOP_READY = ['[data-testid=desktop]', '[data-testid=dock]'];
 const BLANK_READY = ['[data-testid=blank-button]'];
 const VAULT_ICON = '[data-testid=dock-app][data-app=vault]';
-const VAULT_CONTENT = '[data-testid=window][data-app=vault] [data-testid=not-built-yet]';
+/** The Vault's first screen for a user without a vault (its set-up), drawn after its status call. */
+const VAULT_CONTENT = '[data-testid=window][data-app=vault] [data-testid=vault-setup]';
 const FOCUSED_TITLEBAR = '[data-testid=window].wm-window--focused [data-testid=window-titlebar]';
 
 
