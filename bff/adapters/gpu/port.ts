@@ -1,22 +1,8 @@
 // The GPU port: what services ask of the machine's or cluster's GPUs, whichever source (nvidia-smi, DCGM series) answers.
-import type { GpuProcess } from '../../../system-apps/settings/shared/gpu-wire';
+import type { GpuDevice } from '../../../system-apps/settings/shared/gpu-wire';
 
 /** One physical GPU (or MIG-enabled card) as its source reports it; modes and bindings come from the cluster. */
-export interface GpuReading {
-  uuid: string;
-  index: number;
-  /** The node the card is in: nvidia-smi reports this machine's; DCGM series carry `Hostname`. */
-  node: string;
-  model: string;
-  memoryTotalBytes: number;
-  memoryUsedBytes: number | null;
-  utilisation: number | null;
-  temperatureC: number | null;
-  powerW: number | null;
-  powerLimitW: number | null;
-  mig: boolean;
-  processes: GpuProcess[];
-}
+export type GpuReading = Omit<GpuDevice, 'mode' | 'bindings' | 'memoryUnallocatedBytes'>;
 
 /** What one look at the GPUs found: devices, none, or an error the page shows (never a stack or a path). */
 export type GpuScan =

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, hasText } from './extract';
-import { minimalPdf } from './testing/pdf';
+import { textPdf as minimalPdf } from '../../../../bff/text/testing/pdf';
 
 let dir: string;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import type { Root } from '../paths';
 import { FileIndexer } from './indexer';
 import { SearchStore } from './search.store';
 import { FilesSearchService } from './search.service';
-import { minimalPdf } from './testing/pdf';
+import { textPdf as minimalPdf } from '../../../../bff/text/testing/pdf';
 
 const quiet = { warn: () => {}, info: () => {} };
 
