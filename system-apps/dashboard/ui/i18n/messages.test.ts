@@ -1,30 +1,21 @@
 // The Dashboard's strings: both languages hold the same keys, none empty or linked, and every key the UI names (the templated families too) exists.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PANELS, RANGES } from '../../shared/wire';
 import { CARDS } from '../lib/series';
+import { keyPaths, mergeParts, sourcesOf, valueAt } from '../../../../frontend/sdk/testing/messages';
 import { parts } from './index';
 
-type Tree = Record<string, unknown>;
-function merge(a: Tree, b: Tree): Tree {
-  const out: Tree = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = v && typeof v === 'object' && out[k] && typeof out[k] === 'object' ? merge(out[k] as Tree, v as Tree) : v;
-  return out;
-}
-function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Tree, `${prefix}${k}.`) : [`${prefix}${k}`]));
-}
-const messages = { 'en-US': parts.reduce((m, p) => merge(m, p['en-US']), {} as Tree), 'zh-CN': parts.reduce((m, p) => merge(m, p['zh-CN']), {} as Tree) };
-const en = new Set(keys(messages['en-US']));
+const messages = mergeParts(parts);
+const en = new Set(keyPaths(messages['en-US']));
 const ui = path.resolve(__dirname, '..');
 
 describe('dashboard strings', () => {
   it('has the same keys in both languages, none empty or linked', () => {
-    expect(keys(messages['zh-CN']).sort()).toEqual([...en].sort());
+    expect(keyPaths(messages['zh-CN']).sort()).toEqual([...en].sort());
     for (const locale of ['en-US', 'zh-CN'] as const) {
-      for (const k of keys(messages[locale])) {
-        const value = k.split('.').reduce<unknown>((n, p) => (n as Tree)?.[p], messages[locale]);
+      for (const k of keyPaths(messages[locale])) {
+        const value = valueAt(messages[locale], k);
         expect(typeof value === 'string' && value.length > 0, `${locale} ${k}`).toBe(true);
         expect(value as string, `${locale} ${k}`).not.toMatch(/@|\{\s*\}/);
       }
@@ -32,9 +23,8 @@ describe('dashboard strings', () => {
   });
 
   it('has every literal key the UI uses', async () => {
-    const files = (await fs.readdir(ui, { recursive: true })).filter((f) => /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts'));
     const used = new Set<string>();
-    for (const f of files) for (const m of (await fs.readFile(path.join(ui, f), 'utf8')).matchAll(/'(dashboard\.[A-Za-z0-9_.]+)'/g)) used.add(m[1]!);
+    for (const text of await sourcesOf(ui)) for (const m of text.matchAll(/'(dashboard\.[A-Za-z0-9_.]+)'/g)) used.add(m[1]!);
     // The socket event and the store ids are not strings of this tree.
     used.delete('dashboard.tick');
     expect(used.size).toBeGreaterThan(40);
