@@ -1,6 +1,7 @@
 // The slice of the tRPC client the Dashboard calls (the `dashboard` router), typed structurally from the contract so the stores run against a fake server in tests.
 import type { z } from 'zod';
 import type { AppUsage, Inputs, Overview, Panel, QuotaUse } from '../shared/wire';
+import { createApiSlot } from '../../../frontend/sdk/api-slot';
 
 type In<K extends keyof typeof Inputs> = z.input<(typeof Inputs)[K]>;
 interface Q<I, O> {
@@ -22,18 +23,8 @@ export interface DashboardApi {
   watch: M<In<'watch'>, unknown>;
 }
 
-/** The window's client: a module variable set once by App.vue (or by a test). */
-let api: DashboardApi | null = null;
-
-export function setDashboardApi(a: DashboardApi | null): void {
-  api = a;
-}
-
-export function hasDashboardApi(): boolean {
-  return api !== null;
-}
-
-export function dashboardApi(): DashboardApi {
-  if (!api) throw new Error('the Dashboard client is not set');
-  return api;
-}
+/** The window's client, set once by App.vue (or by a test). */
+const slot = createApiSlot<DashboardApi>('Dashboard');
+export const setDashboardApi = slot.set;
+export const hasDashboardApi = slot.has;
+export const dashboardApi = slot.get;

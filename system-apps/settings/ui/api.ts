@@ -1,6 +1,7 @@
 // The slice of the tRPC client that the Settings window calls (the `gpu` router), typed structurally from the contract so the stores run against a fake server in tests.
 import type { z } from 'zod';
 import type { GpuChange, GpuInputs, GpuStatus } from '../shared/gpu-wire';
+import { createApiSlot } from '../../../frontend/sdk/api-slot';
 
 type In<K extends keyof typeof GpuInputs> = z.input<(typeof GpuInputs)[K]>;
 interface Q0<O> {
@@ -20,18 +21,8 @@ export interface SettingsApi {
   };
 }
 
-/** The window's client: a module variable set once by App.vue (or by a test). */
-let api: SettingsApi | null = null;
-
-export function setSettingsApi(a: SettingsApi | null): void {
-  api = a;
-}
-
-export function hasSettingsApi(): boolean {
-  return api !== null;
-}
-
-export function settingsApi(): SettingsApi {
-  if (!api) throw new Error('the Settings client is not set');
-  return api;
-}
+/** The window's client, set once by App.vue (or by a test). */
+const slot = createApiSlot<SettingsApi>('Settings');
+export const setSettingsApi = slot.set;
+export const hasSettingsApi = slot.has;
+export const settingsApi = slot.get;

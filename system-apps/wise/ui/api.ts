@@ -1,6 +1,7 @@
 // The slice of the tRPC client that Wise's window calls (the `wise` router), typed structurally from the contract so the stores run against a fake server in tests.
 import type { z } from 'zod';
 import type { EntryPage, EntryView, FeedView, FolderView, ForYouItem, HighlightView, Inputs, OpmlImportResult, SearchHit, TagCount } from '../shared/wire';
+import { createApiSlot } from '../../../frontend/sdk/api-slot';
 
 type In<K extends keyof typeof Inputs> = z.input<(typeof Inputs)[K]>;
 interface Q<I, O> {
@@ -61,18 +62,8 @@ export interface WiseApi {
   };
 }
 
-/** The window's client: a module variable set once by App.vue (or by a test). */
-let api: WiseApi | null = null;
-
-export function setWiseApi(a: WiseApi | null): void {
-  api = a;
-}
-
-export function hasWiseApi(): boolean {
-  return api !== null;
-}
-
-export function wiseApi(): WiseApi {
-  if (!api) throw new Error('the Wise client is not set');
-  return api;
-}
+/** The window's client, set once by App.vue (or by a test). */
+const slot = createApiSlot<WiseApi>('Wise');
+export const setWiseApi = slot.set;
+export const hasWiseApi = slot.has;
+export const wiseApi = slot.get;
