@@ -66,26 +66,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 /** A page with no feed and no link to one: subscribing to it fails with "not a feed". */
 const NOT_A_FEED = '<!doctype html><html><head><title>Just a page</title></head><body><p>No feed here.</p></body></html>';
 
-/** A small PDF whose pages each say one line (Helvetica), for the reader's pdf.js view. */
-export function textPdf(lines: string[]): Buffer {
-  const pages = lines.map((_, i) => 4 + i * 2);
-  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${pages.map((p) => `${p} 0 R`).join(' ')}] /Count ${lines.length} >>`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  for (const [i, line] of lines.entries()) {
-    const text = `BT /F1 24 Tf 60 700 Td (${line.replace(/[()\\]/g, '')}) Tj ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pages[i]! + 1} 0 R >>`);
-    objects.push(`<< /Length ${text.length} >>\nstream\n${text}\nendstream`);
-  }
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+export { textPdf } from '../bff/text/testing/pdf';
 
 export async function startSite(): Promise<{ site: Site; close(): Promise<void> }> {
   let flakyBroken = false;

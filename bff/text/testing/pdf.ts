@@ -1,4 +1,4 @@
-// Writes a small valid PDF with one line of text per page (Helvetica), for tests that read PDFs (Files, Wise).
+// Writes small valid PDFs for tests that read them (Files, Wise): one line of text per page, or a blank page.
 export function textPdf(pages: string[]): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   const objs: string[] = [];
@@ -13,6 +13,16 @@ export function textPdf(pages: string[]): Buffer {
     objs.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
   objs.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  return pdfOf(objs);
+}
+
+/** A one-page PDF with no text at all (a blank scan). */
+export function blankPdf(): Buffer {
+  return pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>']);
+}
+
+/** Numbered objects, the cross-reference table and the trailer around them. */
+function pdfOf(objs: string[]): Buffer {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objs.forEach((o, i) => {

@@ -33,3 +33,21 @@ export async function sourcesOf(dir: string, keep: (rel: string) => boolean = ()
   const files = (await fs.readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((f) => /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts') && keep(f));
   return Promise.all(files.map((f) => fs.readFile(path.join(dir, f), 'utf8')));
 }
+
+/**
+ * What is wrong with a pair of translations: a key one language has and the other lacks, an empty value, or a value
+ * matching `forbidden` (e.g. vue-i18n's linked `@:` syntax, or an empty `{}` placeholder). An empty list when all is well.
+ */
+export function translationProblems(messages: Record<Locale, MessageTree>, forbidden: RegExp): string[] {
+  const en = keyPaths(messages['en-US']);
+  const zh = new Set(keyPaths(messages['zh-CN']));
+  const problems = [...en.filter((k) => !zh.has(k)).map((k) => `zh-CN lacks ${k}`), ...[...zh].filter((k) => !en.includes(k)).map((k) => `en-US lacks ${k}`)];
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    for (const k of keyPaths(messages[locale])) {
+      const value = valueAt(messages[locale], k);
+      if (typeof value !== 'string' || value.length === 0) problems.push(`${locale} ${k} is empty`);
+      else if (forbidden.test(value)) problems.push(`${locale} ${k} holds ${forbidden}`);
+    }
+  }
+  return problems;
+}
