@@ -1,9 +1,10 @@
-// This machine's raw figures for the host sampler: CPU modes, load, memory, filesystems and network counters (systeminformation, /proc/stat).
+// This machine's raw figures for the host sampler: CPU modes, load, memory, filesystems and network counters (/proc and statfs on Linux, systeminformation elsewhere).
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import si from 'systeminformation';
 import type { FilesystemRow } from '../../../../system-apps/dashboard/shared/wire';
 import { VIRTUAL_FS, VIRTUAL_NET } from '../queries';
+import { linuxFilesystems, linuxInterfaces } from './linux-proc';
 
 export interface HostReading {
   /** Shares of CPU time since the previous reading, 0..1 each. */
@@ -59,24 +60,37 @@ export function createHostSource(): HostSource {
     return { user: (load.currentLoadUser + load.currentLoadNice) / 100, system: (load.currentLoadSystem + load.currentLoadIrq) / 100, iowait: 0, other: load.currentLoadSteal / 100 };
   }
 
+  // On Linux nothing here starts a process: systeminformation's fsSize and networkStats use execSync there.
+  const linux = process.platform === 'linux';
+
+  async function filesystemRows(): Promise<FilesystemRow[]> {
+    if (linux) return linuxFilesystems(virtualFs).catch(() => []);
+    const seen = new Set<string>();
+    const rows: FilesystemRow[] = [];
+    for (const f of await si.fsSize().catch(() => [])) {
+      if (virtualFs.test(f.type) || !f.mount || seen.has(f.mount) || !f.size) continue;
+      seen.add(f.mount);
+      rows.push({ mountpoint: f.mount, device: f.fs, fstype: f.type, sizeBytes: f.size, usedBytes: f.used });
+    }
+    return rows;
+  }
+
+  async function interfaceCounters(): Promise<HostReading['interfaces']> {
+    const all = linux ? await linuxInterfaces().catch(() => []) : (await si.networkStats('*').catch(() => [])).map((n) => ({ iface: n.iface, rxBytes: n.rx_bytes, txBytes: n.tx_bytes }));
+    return all.filter((n) => !virtualNet.test(n.iface));
+  }
+
   return {
     async read() {
-      const [c, mem, fs, net] = await Promise.all([cpu(), si.mem(), si.fsSize().catch(() => []), si.networkStats('*').catch(() => [])]);
+      const [c, mem, filesystems, interfaces] = await Promise.all([cpu(), si.mem(), filesystemRows(), interfaceCounters()]);
       const [l1 = 0, l5 = 0, l15 = 0] = os.loadavg();
-      const seen = new Set<string>();
-      const filesystems: FilesystemRow[] = [];
-      for (const f of fs) {
-        if (virtualFs.test(f.type) || !f.mount || seen.has(f.mount) || !f.size) continue;
-        seen.add(f.mount);
-        filesystems.push({ mountpoint: f.mount, device: f.fs, fstype: f.type, sizeBytes: f.size, usedBytes: f.used });
-      }
       return {
         cpu: c,
         cores: os.availableParallelism?.() ?? os.cpus().length,
         load: [l1, l5, l15],
         memory: { total: mem.total, available: mem.available, free: mem.free, buffers: mem.buffers, cached: mem.cached },
         filesystems: filesystems.sort((a, b) => a.mountpoint.localeCompare(b.mountpoint)),
-        interfaces: net.filter((n) => !virtualNet.test(n.iface)).map((n) => ({ iface: n.iface, rxBytes: n.rx_bytes, txBytes: n.tx_bytes })),
+        interfaces,
       };
     },
   };
