@@ -99,7 +99,9 @@ export const socketKey: InjectionKey<DesktopSocket> = Symbol('socket');
 export function installSocket(app: App): DesktopSocket {
   const socket = new LazySocket(async () => {
     const { io } = await import('socket.io-client');
-    return io({ path: '/socket.io/', autoConnect: false, withCredentials: true });
+    // WebSocket first (one request instead of a long-polling handshake, a probe and an upgrade); polling when a
+    // proxy refuses WebSockets.
+    return io({ path: '/socket.io/', autoConnect: false, withCredentials: true, transports: ['websocket', 'polling'], tryAllTransports: true });
   });
   app.provide(socketKey, socket);
   return socket;
