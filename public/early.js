@@ -1,10 +1,33 @@
-// Starts the desktop's first request (its saved layout and the sign-in status, one batch) while the shell's
-// JavaScript is still loading; frontend/boot/early.ts hands the answer to the tRPC client when it asks for
-// exactly this URL (a unit test keeps the two in step). Anything else, or no answer, and it asks itself.
+// Uses the time the shell's JavaScript is still downloading: starts the desktop's first request (its saved
+// layout and the sign-in status, one batch), fetches the wallpaper that layout names, and pays the one-off
+// costs the first render would otherwise pay on its critical path (the first Intl formatter loads ICU's
+// data, ~20 ms; the first localStorage read opens the origin's storage). frontend/boot/early.ts hands the
+// answer to the tRPC client when it asks for exactly this URL; frontend/desktop/wallpaper.ts makes the same
+// wallpaper URL (unit tests keep both in step). Anything else, or no answer, and the shell asks itself.
 (function () {
   if (location.pathname !== '/' || !window.fetch) return;
   var url = '/trpc/desktop.layout.get,auth.status?batch=1&input=%7B%7D';
   var response = fetch(url, { credentials: 'same-origin', headers: { 'x-olares-request': '1' } });
   response.catch(function () {}); // unreachable: the tRPC client sees the same failure when it takes it
   window.__olaresEarly = { url: url, response: response, at: Date.now() };
+
+  response
+    .then(function (r) {
+      return r.ok ? r.clone().json() : null;
+    })
+    .then(function (batch) {
+      var layout = batch && batch[0] && batch[0].result && batch[0].result.data && batch[0].result.data.layout;
+      var w = layout && layout.wallpaper;
+      if (!w || !/^[\w-]+$/.test(String(w.id))) return;
+      // Kept by the HTTP cache (and the service worker's wallpaper cache): the desktop's background uses it.
+      new Image().src = w.kind === 'builtin' ? '/wallpapers/' + w.id + '.svg' : '/api/wallpapers/' + w.id;
+    })
+    .catch(function () {});
+
+  try {
+    localStorage.getItem('olares.locale');
+    new Intl.DateTimeFormat().format(0);
+  } catch (e) {
+    // storage blocked or no Intl: the shell copes, it only pays these costs later
+  }
 })();

@@ -1,7 +1,10 @@
 // The request public/early.js starts is exactly the desktop's first tRPC batch, and is handed over once.
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { wallpaperUrl } from '../desktop/wallpaper';
+import type { Wallpaper } from '../desktop/layout.store';
 import { takeEarlyResponse } from './early';
 import { createTrpc } from './trpc';
 
@@ -33,5 +36,45 @@ describe('the early request', () => {
     (globalThis as unknown as W).__olaresEarly = { url: earlyUrl, response, at: 1000 };
     expect(takeEarlyResponse(earlyUrl, 1500)).toBe(response);
     expect(takeEarlyResponse(earlyUrl, 1500)).toBeNull();
+  });
+});
+
+/** Runs public/early.js as the page would, with the layout answer given; the addresses of the images it started. */
+async function earlyImages(answer: Response, pathname = '/'): Promise<string[]> {
+  const images: string[] = [];
+  const context = {
+    location: { pathname },
+    fetch: async () => answer,
+    Image: class {
+      set src(value: string) {
+        images.push(value);
+      }
+    },
+    localStorage: { getItem: () => null },
+    Intl,
+    Date,
+    window: {} as Record<string, unknown>,
+  };
+  context.window = context as unknown as Record<string, unknown>;
+  vm.runInNewContext(earlyScript, context);
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+  return images;
+}
+const layoutAnswer = (wallpaper: unknown, status = 200) =>
+  new Response(JSON.stringify([{ result: { data: { layout: { wallpaper }, version: 3 } } }, { result: { data: { user: null } } }]), { status, headers: { 'content-type': 'application/json' } });
+
+describe('the early wallpaper', () => {
+  it('is the one the desktop shows, built in or uploaded', async () => {
+    const builtin: Wallpaper = { kind: 'builtin', id: 'dusk' };
+    const upload: Wallpaper = { kind: 'upload', id: '0b6f2b1e-54c4-4c0e-9d2f-1f1f7a1f4e11' };
+    expect(await earlyImages(layoutAnswer(builtin))).toEqual([wallpaperUrl(builtin)]);
+    expect(await earlyImages(layoutAnswer(upload))).toEqual([wallpaperUrl(upload)]);
+  });
+
+  it('is not fetched for a failed answer, an odd id or a page other than the desktop', async () => {
+    expect(await earlyImages(layoutAnswer({ kind: 'builtin', id: 'aurora' }, 401))).toEqual([]);
+    expect(await earlyImages(layoutAnswer({ kind: 'builtin', id: '../../etc' }))).toEqual([]);
+    expect(await earlyImages(new Response('not json'))).toEqual([]);
+    expect(await earlyImages(layoutAnswer({ kind: 'builtin', id: 'aurora' }), '/login')).toEqual([]);
   });
 });
