@@ -7,7 +7,9 @@
 (function () {
   if (location.pathname !== '/' || !window.fetch) return;
   var url = '/trpc/desktop.layout.get,auth.status?batch=1&input=%7B%7D';
-  var response = fetch(url, { credentials: 'same-origin', headers: { 'x-olares-request': '1' } });
+  // A plain GET (no custom header): it then takes the answer the page's Link header preloaded
+  // (bff/http/early-request.ts) when the browser honours it.
+  var response = fetch(url, { credentials: 'same-origin' });
   response.catch(function () {}); // unreachable: the tRPC client sees the same failure when it takes it
   window.__olaresEarly = { url: url, response: response, at: Date.now() };
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServers } from '../testing/databases';
 import { ORIGIN, startTestApp, type TestApp } from '../testing/app';
+import { EARLY_REQUEST_URL } from './early-request';
 
 const [server] = testServers();
 
@@ -85,6 +86,10 @@ describe('HTTP surface', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<title>Olares Desktop</title>');
     expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers.link).toBeUndefined();
+    // The desktop's own page preloads its first request, exactly the one public/early.js makes.
+    const desktop = await t.app.inject('/');
+    expect(desktop.headers.link).toBe(`<${EARLY_REQUEST_URL}>; rel=preload; as=fetch; crossorigin`);
     const asset = await t.app.inject('/assets/app-1234.js');
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');

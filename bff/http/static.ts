@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { EARLY_REQUEST_LINK } from './early-request';
 
 const API_PREFIXES = ['/trpc/', '/socket.io/', '/api/', '/healthz', '/readyz'];
 
@@ -25,6 +26,8 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
     const url = req.url.split('?')[0]!;
     const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !API_PREFIXES.some((p) => url.startsWith(p)) && !path.extname(url);
     if (wantsPage && hasBuild) {
+      // The desktop itself: its first data is fetched while the page's scripts load.
+      if (url === '/') reply.header('link', EARLY_REQUEST_LINK);
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', { cacheControl: false });
     }
     if (wantsPage) {
