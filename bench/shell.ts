@@ -17,7 +17,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Cold loads of each page, alternating (after one unrecorded warm-up pair). */
-const LOAD_ROUNDS = 5;
+const LOAD_ROUNDS = 9;
 /** Opens of the cached Vault window. */
 const OPENS = 15;
 /** Files windows open while one of them is dragged. */
