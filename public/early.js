@@ -29,7 +29,7 @@
   try {
     localStorage.getItem('olares.locale');
     new Intl.DateTimeFormat().format(0);
-  } catch (e) {
+  } catch (_e) {
     // storage blocked or no Intl: the shell copes, it only pays these costs later
   }
 })();

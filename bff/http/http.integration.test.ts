@@ -90,6 +90,8 @@ describe('HTTP surface', () => {
     // The desktop's own page preloads its first request, exactly the one public/early.js makes.
     const desktop = await t.app.inject('/');
     expect(desktop.headers.link).toBe(`<${EARLY_REQUEST_URL}>; rel=preload; as=fetch; crossorigin`);
+    const earlyScript = await fs.readFile(path.resolve(__dirname, '../../public/early.js'), 'utf8');
+    expect(/var url = '([^']+)'/.exec(earlyScript)?.[1]).toBe(EARLY_REQUEST_URL);
     const asset = await t.app.inject('/assets/app-1234.js');
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');

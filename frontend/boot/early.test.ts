@@ -4,7 +4,6 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wallpaperUrl } from '../desktop/wallpaper';
-import { EARLY_REQUEST_URL } from '../../bff/http/early-request';
 import type { Wallpaper } from '../desktop/layout.store';
 import { takeEarlyResponse } from './early';
 import { createTrpc } from './trpc';
@@ -25,10 +24,6 @@ describe('the early request', () => {
     // The order of the router guard (frontend/router.ts): layout prefetch, then the status.
     await Promise.all([trpc.desktop.layout.get.query(), trpc.auth.status.query()]);
     expect(urls).toEqual([earlyUrl]);
-  });
-
-  it('is the one the desktop page preloads', () => {
-    expect(earlyUrl).toBe(EARLY_REQUEST_URL);
   });
 
   it('is taken once, only for its URL, only while fresh', () => {
