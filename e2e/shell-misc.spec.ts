@@ -1,4 +1,4 @@
-// The rest of the shell in a real browser: the lock screen (kept on the server session), notifications and mutes,
+// The rest of the shell in a real browser: the lock screen (kept on the server session), notifications and mutes (also over long-polling),
 // the error boundary around a crashing app, and an app full-page at /app/<id>.
 import { expect, test, type Page } from './fixtures';
 import { focusedWindow, freshDesktop, openFromDock, win } from './support/desktop';
@@ -112,6 +112,52 @@ test('notifications: a toast and an unread count; mark all read; a muted app onl
   await page.waitForTimeout(1000);
   await expect(page.locator('.q-notification').filter({ hasText: 'Muted one' })).toHaveCount(0);
   await shot('07-muted-in-centre');
+});
+
+test('behind a proxy that refuses WebSockets the socket falls back to long-polling and pushes still arrive', async ({ page, desktop }) => {
+  // Every WebSocket fails its handshake as a browser reports it (error, then close 1006), as behind a proxy
+  // without upgrade support.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __refused: number; WebSocket: unknown };
+    w.__refused = 0;
+    w.WebSocket = class RefusedSocket extends EventTarget {
+      static readonly CONNECTING = 0;
+      static readonly OPEN = 1;
+      static readonly CLOSING = 2;
+      static readonly CLOSED = 3;
+      readyState = 0;
+      binaryType = 'blob';
+      onopen: ((e: Event) => void) | null = null;
+      onerror: ((e: Event) => void) | null = null;
+      onclose: ((e: CloseEvent) => void) | null = null;
+      onmessage: ((e: MessageEvent) => void) | null = null;
+      constructor(readonly url: string) {
+        super();
+        w.__refused++;
+        setTimeout(() => {
+          this.readyState = 3;
+          const error = new Event('error');
+          this.onerror?.(error);
+          this.dispatchEvent(error);
+          const close = new CloseEvent('close', { code: 1006, wasClean: false });
+          this.onclose?.(close);
+          this.dispatchEvent(close);
+        }, 5);
+      }
+      send(): void {}
+      close(): void {}
+    };
+  });
+  const polls: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/socket.io/') && req.url().includes('transport=polling')) polls.push(req.url());
+  });
+  await freshDesktop(page, desktop, 'polling');
+  await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true');
+  expect(await page.evaluate(() => (window as unknown as { __refused: number }).__refused)).toBeGreaterThan(0);
+  expect(polls.length).toBeGreaterThan(0);
+  expect(await sendTestNotification(page, desktop.server.origin, 'Over long-polling')).toBe(true);
+  await expect(page.locator('.q-notification').filter({ hasText: 'Over long-polling' })).toBeVisible();
 });
 
 test.describe('the error boundary', () => {
