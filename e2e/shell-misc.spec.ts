@@ -160,6 +160,21 @@ test('behind a proxy that refuses WebSockets the socket falls back to long-polli
   await expect(page.locator('.q-notification').filter({ hasText: 'Over long-polling' })).toBeVisible();
 });
 
+test('behind a proxy that drops WebSockets after the upgrade the socket reconnects over long-polling', async ({ page, desktop }) => {
+  // The upgrade succeeds (the page sees the WebSocket open) and the connection is closed straight away.
+  let dropped = 0;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    dropped++;
+    void ws.close({ code: 1001 });
+  });
+  await freshDesktop(page, desktop, 'dropped');
+  // The dropped attempt ends at the socket's connect timeout (8 s); the next starts with long-polling.
+  await expect(page.getByTestId('desktop')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
+  expect(dropped).toBeGreaterThan(0);
+  expect(await sendTestNotification(page, desktop.server.origin, 'After the drop')).toBe(true);
+  await expect(page.locator('.q-notification').filter({ hasText: 'After the drop' })).toBeVisible();
+});
+
 test.describe('the error boundary', () => {
   // The service worker would serve the app chunks itself, out of page.route's sight.
   test.use({ serviceWorkers: 'block' });

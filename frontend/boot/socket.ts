@@ -96,12 +96,22 @@ export class LazySocket implements DesktopSocket {
 
 export const socketKey: InjectionKey<DesktopSocket> = Symbol('socket');
 
+/** How long a connection attempt may take before the next one (socket.io's default is 20 s). */
+const CONNECT_TIMEOUT_MS = 8_000;
+
 export function installSocket(app: App): DesktopSocket {
   const socket = new LazySocket(async () => {
     const { io } = await import('socket.io-client');
-    // WebSocket first (one request instead of a long-polling handshake, a probe and an upgrade); polling when a
-    // proxy refuses WebSockets.
-    return io({ path: '/socket.io/', autoConnect: false, withCredentials: true, transports: ['websocket', 'polling'], tryAllTransports: true });
+    // WebSocket first (one request instead of a long-polling handshake, a probe and an upgrade); long-polling when
+    // the WebSocket handshake fails (a proxy without upgrade support)…
+    const socket = io({ path: '/socket.io/', autoConnect: false, withCredentials: true, transports: ['websocket', 'polling'], tryAllTransports: true, timeout: CONNECT_TIMEOUT_MS });
+    // …and, after any failed connection (a proxy that completes the upgrade but drops the connection: the attempt
+    // then ends only at the timeout), the next tries start with long-polling and upgrade once that works, as
+    // socket.io's own default does.
+    socket.on('connect_error', () => {
+      socket.io.opts.transports = ['polling', 'websocket'];
+    });
+    return socket;
   });
   app.provide(socketKey, socket);
   return socket;
