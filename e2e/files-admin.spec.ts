@@ -23,6 +23,8 @@ test('an admin sets a member’s quota and adds a folder the member sees beside 
     await test.step('pick the member and set a quota', async () => {
       await dialog.getByTestId('admin-user').click();
       await page.getByRole('option', { name: member.name, exact: true }).click();
+      // The member's usage fills the quota field when it arrives: type only after that, or it overwrites the 2.5.
+      await expect(dialog.getByTestId('admin-usage')).toContainText('no quota');
       await dialog.getByTestId('admin-quota').fill('2.5');
       await dialog.getByTestId('admin-quota-save').click();
       await expect(dialog.getByTestId('admin-usage')).toContainText('2.5 GB');
