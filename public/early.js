@@ -1,7 +1,8 @@
 // Uses the time the shell's JavaScript is still downloading: starts the desktop's first request (its saved
-// layout and the sign-in status, one batch), fetches the wallpaper that layout names, and pays the one-off
-// costs the first render would otherwise pay on its critical path (the first Intl formatter loads ICU's
-// data, ~20 ms; the first localStorage read opens the origin's storage). frontend/boot/early.ts hands the
+// layout and the sign-in status, one batch), fetches the wallpaper that layout names, and pays two one-off
+// costs the first render would otherwise pay (the first Intl formatter loads ICU's data, ~20 ms; the first
+// localStorage read opens the origin's storage) — a gain only when this script runs before the shell's, which
+// traces show is not always: then the cost just moves. frontend/boot/early.ts hands the
 // answer to the tRPC client when it asks for exactly this URL; frontend/desktop/wallpaper.ts makes the same
 // wallpaper URL (unit tests keep both in step). Anything else, or no answer, and the shell asks itself.
 (function () {
