@@ -7,14 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices, type Browser, type BrowserContext } from '@playwright/test';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { createDatabase, createOwner, DesktopServer, type TestDatabase } from '../e2e/support/server';
 import { defaultLayout } from '../bff/desktop/layout.schema';
 import { atMost, median, percentile, type BenchPart } from './row';
 import { probe, probeScript, type ProbeWindow } from './shell-probe';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Cold loads of each page, alternating (after one unrecorded warm-up pair). */
 const LOAD_ROUNDS = 9;
@@ -81,7 +80,7 @@ export async function runShell(): Promise<BenchPart> {
     const { owner: account } = await createOwner(server, 'bench-owner');
     process.stderr.write(`shell: built and started in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     const { defaultBrowserType: _, ...device } = devices['Desktop Chrome'];
     // No service worker anywhere: every load below is what the network (the BFF) and the page do, nothing precached.
     const contextOptions = { ...device, locale: 'en-US', timezoneId: 'UTC', serviceWorkers: 'block' as const };
