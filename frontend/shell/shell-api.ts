@@ -1,5 +1,5 @@
 // Builds the ShellApi the SDK hands to apps: open apps and files, notify, register commands and search providers.
-import { Notify } from 'quasar';
+import { notify } from '../boot/notify';
 import { appForFile, appsById, appsForFile } from '../app-registry/registry';
 import type { NotifyOptions, ShellApi } from '../sdk/keys';
 import { useSpotlightRegistry } from '../spotlight/registry.store';
@@ -9,7 +9,7 @@ import { useWindowsStore } from '../window-manager/windows.store';
 const STYLES = { info: { color: 'blue-grey-9' }, success: { type: 'positive' }, warning: { type: 'warning' }, error: { type: 'negative' } } as const;
 
 export function toast(o: NotifyOptions): void {
-  Notify.create({
+  notify({
     ...STYLES[o.level ?? 'info'],
     message: o.title,
     caption: o.body,
