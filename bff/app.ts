@@ -19,6 +19,7 @@ import type { KubernetesAdapter } from './adapters/kubernetes';
 import { registerEntranceProxy } from './http/entrance-proxy';
 import { registerHealth } from './http/health';
 import { registerRequestLog } from './http/request-log';
+import { builtInlineScriptSources } from './http/inline-scripts';
 import { registerSecurity } from './http/security';
 import { registerStatic } from './http/static';
 import { NotificationsService } from './notifications/notifications.service';
@@ -162,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('bus', bus);
 
   await app.register(cookie);
-  await registerSecurity(app, { publicOrigin: config.publicOrigin, https: config.secureCookies });
+  await registerSecurity(app, { publicOrigin: config.publicOrigin, https: config.secureCookies, inlineScripts: builtInlineScriptSources(config.staticDir) });
   registerHealth(app, pool);
   await registerWallpaperRoutes(app);
   registerMarketRoutes(app, catalog);

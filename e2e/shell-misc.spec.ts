@@ -228,3 +228,29 @@ test('/app/profile shows the Profile app full-page', async ({ page, desktop, sho
   await expect(page).toHaveTitle(/^Profile · /);
   await shot('10-app-page');
 });
+
+test('the inline start-up script runs under the CSP and the desktop asks for its layout once', async ({ page, desktop }) => {
+  await freshDesktop(page, desktop, 'early');
+  // The shell deletes the script's hand-over once it takes it: note that it was set.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, '__olaresEarly', {
+      configurable: true,
+      set(value: unknown) {
+        (window as unknown as { __earlySet: boolean }).__earlySet = true;
+        Object.defineProperty(window, '__olaresEarly', { value, writable: true, configurable: true });
+      },
+    });
+  });
+  const refused: string[] = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && refused.push(m.text()));
+  const firstBatch: string[] = [];
+  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/trpc/desktop.layout.get') && firstBatch.push(r.url()));
+  await page.reload();
+  await expect(page.getByTestId('dock')).toBeVisible();
+  // The script ran (it leaves its request for the tRPC client), and the client took that answer instead of asking again.
+  expect(await page.evaluate(() => (window as unknown as { __earlySet?: boolean }).__earlySet)).toBe(true);
+  expect(await page.evaluate(() => '__olaresEarly' in window)).toBe(false);
+  expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(1);
+  expect(firstBatch).toHaveLength(1);
+  expect(refused).toEqual([]);
+});

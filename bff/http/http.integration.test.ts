@@ -1,4 +1,5 @@
 // The HTTP surface: CSRF, security headers, body limits, unknown routes, request ids and the SPA fallback.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { ORIGIN, startTestApp, type TestApp } from '../testing/app';
 import { EARLY_REQUEST_URL } from './early-request';
 
 const [server] = testServers();
+/** The built page's inline start-up script (vite.config.ts inlines public/early.js). */
+const INLINE = 'window.early = 1;';
 
 describe('HTTP surface', () => {
   let t: TestApp;
@@ -15,7 +18,7 @@ describe('HTTP surface', () => {
   beforeAll(async () => {
     staticDir = await fs.mkdtemp(path.join(os.tmpdir(), 'olares-static-'));
     await fs.mkdir(path.join(staticDir, 'assets'));
-    await fs.writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Olares Desktop</title>');
+    await fs.writeFile(path.join(staticDir, 'index.html'), `<!doctype html><title>Olares Desktop</title><script>${INLINE}</script>`);
     await fs.writeFile(path.join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)');
     t = await startTestApp(server!, { STATIC_DIR: staticDir, BODY_LIMIT_BYTES: '2048' });
   });
@@ -52,6 +55,9 @@ describe('HTTP surface', () => {
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
+    // The page's own inline script by its hash, and no inline script else.
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(INLINE).digest('base64')}'`);
+    expect(/script-src [^;]*unsafe-inline/.test(csp)).toBe(false);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');

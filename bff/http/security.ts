@@ -19,14 +19,16 @@ export function sameOrigin(req: Pick<FastifyRequest, 'headers'>, publicOrigin: s
   }
 }
 
-export async function registerSecurity(app: FastifyInstance, opts: { publicOrigin: string; https: boolean }): Promise<void> {
+/** `inlineScripts`: CSP sources ('sha256-…') of the page's own inline scripts (./inline-scripts.ts). */
+export async function registerSecurity(app: FastifyInstance, opts: { publicOrigin: string; https: boolean; inlineScripts?: string[] }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         // 'wasm-unsafe-eval': Vault derives its keys with Argon2id compiled to WebAssembly (hash-wasm); it allows compiling WebAssembly, not eval().
-        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        // The hashes: index.html's start-up script (public/early.js) runs inline, while the HTML is still parsed.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...(opts.inlineScripts ?? [])],
         // Quasar and Vue set style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
