@@ -6,6 +6,7 @@ import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { iconModules } from './scripts/icon-modules.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -85,7 +86,7 @@ const inlineEarly: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false }), pwa, inlineEarly],
+  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false }), iconModules(), pwa, inlineEarly],
   define: {
     // Messages are compiled by frontend/i18n/compile.ts: vue-i18n's own compiler (~10 KB gzip) is left out.
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
