@@ -68,3 +68,29 @@ test('signing out lands on /login, and a reload stays there', async ({ page, des
   await signIn(page, desktop.server.origin, account);
   await signOut(page);
 });
+
+test('the clock turns with the minute, on a fake clock', async ({ page, desktop }) => {
+  const account = await desktop.newAccount('clock');
+  // The browser runs in UTC. The fake time flows on its own during the sign-in, then stands still two seconds
+  // before the minute turns, and moves only when told.
+  await page.clock.install({ time: new Date('2026-11-27T09:59:00Z') });
+  await page.goto(`${desktop.server.origin}/login`);
+  await submitLogin(page, account.name, account.password);
+  const clock = page.getByTestId('clock');
+  await expect(clock).toContainText('09:59');
+  // Ten seconds within the minute change nothing on the page (no tick every second).
+  await page.clock.pauseAt(new Date('2026-11-27T09:59:40Z'));
+  await clock.evaluate((el) => {
+    const w = window as unknown as { clockChanges: number };
+    w.clockChanges = 0;
+    new MutationObserver((list) => (w.clockChanges += list.length)).observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
+  });
+  await page.clock.runFor(10_000);
+  expect(await page.evaluate(() => (window as unknown as { clockChanges: number }).clockChanges)).toBe(0);
+  await page.clock.pauseAt(new Date('2026-11-27T09:59:58Z'));
+  await page.clock.runFor(1_000);
+  await expect(clock).toContainText('09:59');
+  await page.clock.runFor(2_500);
+  await expect(clock).toContainText('10:00');
+  await expect(clock).toHaveAttribute('datetime', /^2026-11-27T10:00:/);
+});
