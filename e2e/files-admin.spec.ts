@@ -21,11 +21,20 @@ test('an admin sets a member’s quota and adds a folder the member sees beside 
     await expect(dialog).toBeVisible();
 
     await test.step('pick the member and set a quota', async () => {
+      // The member's usage is held back until the quota has been typed: its late answer must not overwrite the 2.5.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/trpc/files.admin.usage**', async (route) => {
+        if (decodeURIComponent(route.request().url()).includes(member.name)) await held;
+        await route.continue();
+      });
       await dialog.getByTestId('admin-user').click();
       await page.getByRole('option', { name: member.name, exact: true }).click();
-      // The member's usage fills the quota field when it arrives: type only after that, or it overwrites the 2.5.
-      await expect(dialog.getByTestId('admin-usage')).toContainText('no quota');
       await dialog.getByTestId('admin-quota').fill('2.5');
+      release();
+      await expect(dialog.getByTestId('admin-usage')).toContainText('no quota');
+      await expect(dialog.getByTestId('admin-quota')).toHaveValue('2.5');
+      await page.unroute('**/trpc/files.admin.usage**');
       await dialog.getByTestId('admin-quota-save').click();
       await expect(dialog.getByTestId('admin-usage')).toContainText('2.5 GB');
     });
