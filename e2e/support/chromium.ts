@@ -1,4 +1,4 @@
-// Why this exists: one place for how every headless Chromium here is launched (the browser suite, the bench, the icon script).
+// Why this exists: one place for how the browser suite (playwright.config.ts) and the bench launch headless Chromium.
 
 /** Debian's Chromium: nothing here downloads a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
