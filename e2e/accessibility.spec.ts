@@ -50,3 +50,41 @@ test('the spotlight with results', async ({ page, desktop, shot }) => {
   await shot('04-spotlight');
   await expectNoSeriousViolations(page, 'the spotlight with results');
 });
+
+test('the top bar\'s menus by keyboard: loaded on first use, focus moves in and comes back', async ({ page, desktop, shot }) => {
+  const menuChunks: string[] = [];
+  page.on('request', (r) => /\/assets\/(AccountMenu|LanguageMenu|AppearancePanel|NotificationList|DockMenu)-/.test(r.url()) && menuChunks.push(new URL(r.url()).pathname));
+  await freshDesktop(page, desktop, 'a11y-menu');
+  // No menu's code comes with the desktop.
+  expect(menuChunks).toEqual([]);
+  const account = page.getByTestId('account-menu');
+  await account.focus();
+  await expect(account).toHaveAttribute('aria-haspopup', 'menu');
+  await expect(account).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  const items = page.getByTestId('account-menu-list').getByRole('menuitem');
+  await expect(items).toHaveCount(4);
+  await expect(account).toHaveAttribute('aria-expanded', 'true');
+  expect(menuChunks.some((p) => p.includes('/AccountMenu-'))).toBe(true);
+  // Focus is in the menu; arrows and Enter work as in any menu.
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.q-menu'))).toBe(true);
+  await shot('05-account-menu');
+  await expectNoSeriousViolations(page, 'the open account menu');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('account-menu-list')).toHaveCount(0);
+  await expect(account).toBeFocused();
+  await expect(account).toHaveAttribute('aria-expanded', 'false');
+  // Space opens it again, and a second press of the button closes it.
+  await page.keyboard.press('Space');
+  await expect(items).toHaveCount(4);
+  await account.click();
+  await expect(page.getByTestId('account-menu-list')).toHaveCount(0);
+  // The language list: the same, and choosing a language by keys switches it.
+  const language = page.getByTestId('language-switch');
+  await language.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('language-menu').getByRole('menuitemradio')).toHaveCount(2);
+  await page.getByTestId('language-menu').getByRole('menuitemradio', { name: '简体中文' }).press('Enter');
+  await expect(page.getByTestId('language-menu')).toHaveCount(0);
+  await expect(language).toContainText('简体中文');
+});

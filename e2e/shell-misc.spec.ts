@@ -229,7 +229,7 @@ test('/app/profile shows the Profile app full-page', async ({ page, desktop, sho
   await shot('10-app-page');
 });
 
-test('the inline start-up script runs under the CSP and the desktop asks for its layout once', async ({ page, desktop }) => {
+test('the inline start-up script runs under the CSP and the desktop asks for its layout and notifications once', async ({ page, desktop }) => {
   await freshDesktop(page, desktop, 'early');
   // The shell deletes the script's hand-over once it takes it: note that it was set.
   await page.addInitScript(() => {
@@ -243,14 +243,17 @@ test('the inline start-up script runs under the CSP and the desktop asks for its
   });
   const refused: string[] = [];
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && refused.push(m.text()));
+  // Every tRPC request that asks for the layout, the sign-in status or the notification centre's list.
   const firstBatch: string[] = [];
-  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/trpc/desktop.layout.get') && firstBatch.push(r.url()));
+  page.on('request', (r) => /^\/trpc\/.*(desktop\.layout\.get|auth\.status|notifications\.list)/.test(new URL(r.url()).pathname) && firstBatch.push(r.url()));
   await page.reload();
   await expect(page.getByTestId('dock')).toBeVisible();
-  // The script ran (it leaves its request for the tRPC client), and the client took that answer instead of asking again.
+  await expect(page.getByTestId('notifications')).toHaveAttribute('aria-label', /notification/i);
+  // The script ran (it leaves its request for the tRPC client), and the client took its answers instead of asking again.
   expect(await page.evaluate(() => (window as unknown as { __earlySet?: boolean }).__earlySet)).toBe(true);
   expect(await page.evaluate(() => '__olaresEarly' in window)).toBe(false);
   expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(1);
-  expect(firstBatch).toHaveLength(1);
+  await page.waitForTimeout(500); // a second request for any of them would be under way by now
+  expect(firstBatch).toEqual([`${desktop.server.origin}/trpc/desktop.layout.get,auth.status,notifications.list?batch=1&input=%7B%222%22%3A%7B%22limit%22%3A50%7D%7D`]);
   expect(refused).toEqual([]);
 });

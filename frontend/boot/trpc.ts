@@ -4,7 +4,7 @@ import { inject } from 'vue';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { QueryClient, VueQueryPlugin } from '@tanstack/vue-query';
 import type { AppRouter } from '../../bff/trpc/app-router';
-import { takeEarlyResponse } from './early';
+import { earlyLink } from './early';
 
 export type TrpcClient = ReturnType<typeof createTRPCClient<AppRouter>>;
 export const trpcKey: InjectionKey<TrpcClient> = Symbol('trpc');
@@ -16,13 +16,9 @@ const CSRF_HEADERS = CSRF_HEADER_VALUE;
 export function createTrpc(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): TrpcClient {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        maxURLLength: 4000,
-        headers: () => CSRF_HEADERS,
-        // The first batch may already be on its way (public/early.js).
-        fetch: (input, init) => (typeof input === 'string' ? takeEarlyResponse(input) : null) ?? fetchImpl(input, init),
-      }),
+      // The desktop's first queries may already be on their way (public/early.js).
+      earlyLink(),
+      httpBatchLink({ url: '/trpc', maxURLLength: 4000, headers: () => CSRF_HEADERS, fetch: fetchImpl }),
     ],
   });
 }
