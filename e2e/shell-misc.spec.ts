@@ -229,7 +229,7 @@ test('/app/profile shows the Profile app full-page', async ({ page, desktop, sho
   await shot('10-app-page');
 });
 
-test('the inline start-up script runs under the CSP and the desktop asks for its layout and notifications once', async ({ page, desktop }) => {
+test('the inline start-up script runs under the CSP, the desktop asks for its layout and notifications once, the preloads are used', async ({ page, desktop }) => {
   await freshDesktop(page, desktop, 'early');
   // The shell deletes the script's hand-over once it takes it: note that it was set.
   await page.addInitScript(() => {
@@ -242,7 +242,10 @@ test('the inline start-up script runs under the CSP and the desktop asks for its
     });
   });
   const refused: string[] = [];
-  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && refused.push(m.text()));
+  page.on('console', (m) => /Content Security Policy|preloaded using link preload but not used/i.test(m.text()) && refused.push(m.text()));
+  // The page's Link header preloads its scripts and styles: each is fetched once (the tags take the preloads).
+  const assets: string[] = [];
+  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/assets/index-') && assets.push(new URL(r.url()).pathname));
   // Every tRPC request that asks for the layout, the sign-in status or the notification centre's list.
   const firstBatch: string[] = [];
   page.on('request', (r) => /^\/trpc\/.*(desktop\.layout\.get|auth\.status|notifications\.list)/.test(new URL(r.url()).pathname) && firstBatch.push(r.url()));
@@ -254,6 +257,8 @@ test('the inline start-up script runs under the CSP and the desktop asks for its
   expect(await page.evaluate(() => '__olaresEarly' in window)).toBe(false);
   expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(1);
   await page.waitForTimeout(500); // a second request for any of them would be under way by now
+  expect(assets.filter((a) => a.endsWith('.js'))).toHaveLength(1);
+  expect(assets.filter((a) => a.endsWith('.css'))).toHaveLength(1);
   expect(firstBatch).toEqual([`${desktop.server.origin}/trpc/desktop.layout.get,auth.status,notifications.list?batch=1&input=%7B%222%22%3A%7B%22limit%22%3A50%7D%7D`]);
   expect(refused).toEqual([]);
 });

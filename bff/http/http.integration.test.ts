@@ -18,7 +18,10 @@ describe('HTTP surface', () => {
   beforeAll(async () => {
     staticDir = await fs.mkdtemp(path.join(os.tmpdir(), 'olares-static-'));
     await fs.mkdir(path.join(staticDir, 'assets'));
-    await fs.writeFile(path.join(staticDir, 'index.html'), `<!doctype html><title>Olares Desktop</title><script>${INLINE}</script>`);
+    await fs.writeFile(
+      path.join(staticDir, 'index.html'),
+      `<!doctype html><title>Olares Desktop</title><script>${INLINE}</script><script type="module" crossorigin src="/assets/app-1234.js"></script><link rel="stylesheet" crossorigin href="/assets/app-1234.css"><link rel="manifest" href="/manifest.webmanifest">`,
+    );
     await fs.writeFile(path.join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)');
     t = await startTestApp(server!, { STATIC_DIR: staticDir, BODY_LIMIT_BYTES: '2048' });
   });
@@ -92,10 +95,12 @@ describe('HTTP surface', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<title>Olares Desktop</title>');
     expect(page.headers['cache-control']).toBe('no-cache');
-    expect(page.headers.link).toBeUndefined();
-    // The desktop's own page preloads its first request, exactly the one public/early.js makes.
+    // Every page preloads its scripts and styles with its headers; the desktop's own also its first request,
+    // exactly the one public/early.js makes.
+    const assets = '</assets/app-1234.js>; rel=modulepreload; crossorigin, </assets/app-1234.css>; rel=preload; as=style; crossorigin';
+    expect(page.headers.link).toBe(assets);
     const desktop = await t.app.inject('/');
-    expect(desktop.headers.link).toBe(`<${EARLY_REQUEST_URL}>; rel=preload; as=fetch; crossorigin`);
+    expect(desktop.headers.link).toBe(`${assets}, <${EARLY_REQUEST_URL}>; rel=preload; as=fetch; crossorigin`);
     const earlyScript = await fs.readFile(path.resolve(__dirname, '../../public/early.js'), 'utf8');
     expect(/var url = '([^']+)'/.exec(earlyScript)?.[1]).toBe(EARLY_REQUEST_URL);
     const asset = await t.app.inject('/assets/app-1234.js');

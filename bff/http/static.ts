@@ -4,11 +4,13 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { EARLY_REQUEST_LINK } from './early-request';
+import { builtPagePreloads } from './page-preloads';
 
 const API_PREFIXES = ['/trpc/', '/socket.io/', '/api/', '/healthz', '/readyz'];
 
 export async function registerStatic(app: FastifyInstance, staticDir: string): Promise<void> {
   const hasBuild = fs.existsSync(path.join(staticDir, 'index.html'));
+  const preloads = builtPagePreloads(staticDir);
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root: staticDir,
@@ -26,8 +28,9 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
     const url = req.url.split('?')[0]!;
     const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !API_PREFIXES.some((p) => url.startsWith(p)) && !path.extname(url);
     if (wantsPage && hasBuild) {
-      // The desktop itself: its first data is fetched while the page's scripts load.
-      if (url === '/') reply.header('link', EARLY_REQUEST_LINK);
+      // The page's scripts and styles start loading with its headers; the desktop's first data too.
+      const links = url === '/' ? [...preloads, EARLY_REQUEST_LINK] : preloads;
+      if (links.length) reply.header('link', links.join(', '));
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', { cacheControl: false });
     }
     if (wantsPage) {
