@@ -48,8 +48,9 @@ const pwa = VitePWA({
   },
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
-    // Wallpapers are cached when first shown (below); the README screenshot is not part of the shell.
-    globIgnores: ['wallpapers/**', 'screenshots/**'],
+    // Wallpapers are cached when first shown (below); the README screenshot is not part of the shell; early.js is
+    // copied from public/ but runs inlined in index.html (below), so nothing asks for the file.
+    globIgnores: ['wallpapers/**', 'screenshots/**', 'early.js'],
     navigateFallback: 'index.html',
     navigateFallbackDenylist: SERVER_PATHS,
     cleanupOutdatedCaches: true,

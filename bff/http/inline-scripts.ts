@@ -1,7 +1,6 @@
 // The CSP sources ('sha256-…') for the inline scripts of the built index.html: the page's one inline script (public/early.js, inlined by vite.config.ts) may run and nothing else inline may.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { readBuiltPage } from './built-page';
 
 /** `'sha256-…'` for each classic inline <script> (no src) in the HTML, in order. */
 export function inlineScriptSources(html: string): string[] {
@@ -16,9 +15,5 @@ export function inlineScriptSources(html: string): string[] {
 
 /** The same for `<staticDir>/index.html`; none when there is no build (the API alone, or `npm run dev`). */
 export function builtInlineScriptSources(staticDir: string): string[] {
-  try {
-    return inlineScriptSources(fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8'));
-  } catch {
-    return [];
-  }
+  return inlineScriptSources(readBuiltPage(staticDir));
 }

@@ -1,6 +1,5 @@
 // The `Link` preloads of the built index.html's own scripts and style sheets, sent with the page itself.
-import fs from 'node:fs';
-import path from 'node:path';
+import { readBuiltPage } from './built-page';
 
 /**
  * `<url>; rel=…` for each module script, module preload and style sheet the HTML loads from its own origin,
@@ -23,9 +22,5 @@ export function pagePreloads(html: string): string[] {
 
 /** The same for `<staticDir>/index.html`; none when there is no build. */
 export function builtPagePreloads(staticDir: string): string[] {
-  try {
-    return pagePreloads(fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8'));
-  } catch {
-    return [];
-  }
+  return pagePreloads(readBuiltPage(staticDir));
 }
