@@ -40,7 +40,12 @@ export function createAppRouter(): Router {
     if (to.name === 'first-run') return { name: session.user ? 'desktop' : 'login' };
     if (to.meta.public) return session.user ? { name: 'desktop' } : true;
     if (!session.user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
-    if (to.name === 'desktop' && !session.locked) useLayoutStore().prefetch();
+    if (to.name === 'desktop' && !session.locked) {
+      // The saved desktop before the page: its first render draws the dock and the restored windows with the top bar,
+      // not in a second pass. (Failed: the desktop page asks again when it mounts.)
+      const layout = useLayoutStore();
+      if (!layout.loaded) await layout.load().catch(() => undefined);
+    }
     return true;
   });
   return router;

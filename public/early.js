@@ -2,8 +2,8 @@
 // server's CSP allows it by its hash: bff/http/inline-scripts.ts), so it runs as the HTML is parsed, while the
 // main thread would otherwise wait: it starts the desktop's first request (its saved layout, the sign-in status and
 // the notification centre's list, one batch, preloaded by the page's Link header), fetches the wallpaper that
-// layout names, and pays two one-off costs the first render would otherwise pay (the first Intl formatter loads
-// ICU's data, ~12 ms here; the first localStorage read opens the origin's storage). frontend/boot/early.ts answers
+// layout names, and pays a one-off cost the first render would otherwise pay (the first localStorage read opens
+// the origin's storage). frontend/boot/early.ts answers
 // the tRPC client's first query of each of these procedures (with the same input) from it;
 // frontend/desktop/wallpaper.ts makes the same wallpaper URL (unit tests keep both in step). Anything else, or no
 // answer, and the shell asks itself.
@@ -31,8 +31,7 @@
 
   try {
     localStorage.getItem('olares.locale');
-    new Intl.DateTimeFormat().format(0);
   } catch (_e) {
-    // storage blocked or no Intl: the shell copes, it only pays these costs later
+    // storage blocked: the shell copes, it only pays this cost later
   }
 })();

@@ -3,6 +3,7 @@ import { onBeforeUnmount, ref, watch } from 'vue';
 import { useQuery, useQueryClient } from '@tanstack/vue-query';
 import { useSocket } from '../boot/socket';
 import { useTrpc, type TrpcClient } from '../boot/trpc';
+import { afterPaint } from '../shared/after-paint';
 import { installedManifests, type InstalledApp } from './installed-apps';
 import { appsById, setInstalledApps } from './registry';
 
@@ -44,8 +45,7 @@ export function useInstalledAppsSync(): void {
   // Asked once the desktop is up and idle: its first paint does not wait for the cluster.
   const enabled = ref(false);
   const start = () => (enabled.value = true);
-  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 1000 });
-  else setTimeout(start, 200);
+  onBeforeUnmount(afterPaint(start, { timeout: 1000 }));
   const list = useQuery({ queryKey: INSTALLED_QUERY_KEY, queryFn: () => trpc.market.apps.list.query(), retry: false, enabled });
   watch(
     () => list.data.value,

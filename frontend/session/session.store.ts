@@ -3,16 +3,12 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useTrpc } from '../boot/trpc';
 import { useSocket } from '../boot/socket';
+import { afterPaint } from '../shared/after-paint';
 import type { AppRouter } from '../../bff/trpc/app-router';
 import type { inferRouterOutputs } from '@trpc/server';
 
 type Status = inferRouterOutputs<AppRouter>['auth']['status'];
 export type CurrentUser = NonNullable<Status['user']>;
-
-function whenIdle(fn: () => unknown): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(() => void fn(), { timeout: 1500 });
-  else setTimeout(() => void fn(), 200);
-}
 
 export const useSessionStore = defineStore('session', () => {
   const trpc = useTrpc();
@@ -28,8 +24,8 @@ export const useSessionStore = defineStore('session', () => {
   async function refresh(): Promise<void> {
     status.value = await trpc.auth.status.query();
     if (status.value.user) {
-      // Connect once the page is idle, so the socket's first requests do not delay the desktop's own.
-      if (!socket.connected && !socket.active) whenIdle(() => status.value?.user && !socket.connected && socket.connect());
+      // Connect once the desktop has drawn a frame and the page is idle: the socket's first requests do not delay the desktop's own.
+      if (!socket.connected && !socket.active) afterPaint(() => void (status.value?.user && !socket.connected && socket.connect()), { timeout: 1500 });
     } else {
       socket.disconnect();
     }
