@@ -16,6 +16,8 @@ installI18n(app);
 installTrpc(app);
 installSocket(app);
 app.use(createPinia());
-app.use(createAppRouter());
+const router = createAppRouter();
+app.use(router);
 app.mount('#app');
-installPwa();
+// Once the first page (the desktop, the sign-in page…) has rendered: its frame comes first.
+void router.isReady().then(installPwa, installPwa);
