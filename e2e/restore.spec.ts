@@ -29,7 +29,7 @@ async function expectSameDesktop(page: Page, expected: Seen): Promise<void> {
   now.windows.forEach((w, i) => expectBoxNear(w.box, expected.windows[i]!.box, 1));
   expect(now.focused).toBe(expected.focused);
   await expect(page.locator('body')).toHaveClass(/body--dark/);
-  await expect(page.getByTestId('desktop')).toHaveAttribute('style', /\/wallpapers\/forest\.svg/);
+  await expect(page.getByTestId('wallpaper')).toHaveAttribute('src', '/wallpapers/forest.jpg');
 }
 
 test('the desktop is restored in a second browser and after a reload', async ({ page, browser, desktop, shot }) => {

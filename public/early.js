@@ -25,7 +25,7 @@
       var w = layout && layout.wallpaper;
       if (!w || !/^[\w-]+$/.test(String(w.id))) return;
       // Kept by the HTTP cache (and the service worker's wallpaper cache): the desktop's background uses it.
-      new Image().src = w.kind === 'builtin' ? '/wallpapers/' + w.id + '.svg' : '/api/wallpapers/' + w.id;
+      new Image().src = w.kind === 'builtin' ? '/wallpapers/' + w.id + '.jpg' : '/api/wallpapers/' + w.id;
     })
     .catch(function () {});
 

@@ -1,4 +1,5 @@
-// The wallpapers that ship with the desktop (SVGs in public/wallpapers/), named by id in saved layouts.
+// The wallpapers that ship with the desktop (JPEGs in public/wallpapers/, made from scripts/wallpapers/*.svg by
+// `npm run wallpapers`), named by id in saved layouts.
 
 export const BUILTIN_WALLPAPER_IDS = ['aurora', 'dusk', 'forest', 'paper'] as const;
 export type BuiltinWallpaperId = (typeof BUILTIN_WALLPAPER_IDS)[number];
@@ -12,4 +13,4 @@ export interface BuiltinWallpaper {
 
 const TONES: Record<BuiltinWallpaperId, BuiltinWallpaper['tone']> = { aurora: 'dark', dusk: 'dark', forest: 'dark', paper: 'light' };
 
-export const BUILTIN_WALLPAPERS: readonly BuiltinWallpaper[] = BUILTIN_WALLPAPER_IDS.map((id) => ({ id, url: `/wallpapers/${id}.svg`, tone: TONES[id] }));
+export const BUILTIN_WALLPAPERS: readonly BuiltinWallpaper[] = BUILTIN_WALLPAPER_IDS.map((id) => ({ id, url: `/wallpapers/${id}.jpg`, tone: TONES[id] }));

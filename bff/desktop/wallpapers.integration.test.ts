@@ -56,7 +56,7 @@ describe.each(testServers())('wallpapers on the $name server', (server) => {
   it('lists the built-in wallpapers, the limits, and no uploads at first', async () => {
     const got = await list(alice);
     expect(got.builtin.map((w) => w.id)).toEqual(['aurora', 'dusk', 'forest', 'paper']);
-    expect(got.builtin[0]).toEqual({ id: 'aurora', url: '/wallpapers/aurora.svg', tone: 'dark' });
+    expect(got.builtin[0]).toEqual({ id: 'aurora', url: '/wallpapers/aurora.jpg', tone: 'dark' });
     expect(got.uploads).toEqual([]);
     expect(got.limits).toEqual({ maxBytes: 5 * 1024 * 1024, maxCount: 10, types: ['image/jpeg', 'image/png', 'image/webp'] });
   });

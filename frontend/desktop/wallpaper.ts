@@ -2,5 +2,5 @@
 import type { Wallpaper } from './layout.store';
 
 export function wallpaperUrl(wallpaper: Wallpaper): string {
-  return wallpaper.kind === 'builtin' ? `/wallpapers/${wallpaper.id}.svg` : `/api/wallpapers/${wallpaper.id}`;
+  return wallpaper.kind === 'builtin' ? `/wallpapers/${wallpaper.id}.jpg` : `/api/wallpapers/${wallpaper.id}`;
 }
