@@ -254,4 +254,35 @@ describe('without GPUs or without a cluster', () => {
     expect(await noCluster.status(MEMBER)).toMatchObject({ available: false, reason: 'no-cluster' });
     expect(await refused(noCluster.setMode(ADMIN, { uuid: GPU0, mode: 'exclusive', ...confirm }))).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'gpu.noCluster' });
   });
+
+  it('reads the cluster again after one failed read, and says so when it still does not answer', async () => {
+    let failures = 0;
+    /** The simulator's cluster, whose next `failures` lists fail the way a dropped connection does. */
+    const flaky = {
+      ...k8s,
+      system: () => {
+        const api = k8s.system();
+        return {
+          ...api,
+          list: ((...args: Parameters<typeof api.list>) => {
+            if (failures > 0) {
+              failures--;
+              return Promise.reject(new Error('socket hang up'));
+            }
+            return api.list(...args);
+          }) as typeof api.list,
+        };
+      },
+    } as KubernetesAdapter;
+    const svc = new GpuService({ port, cluster: flaky, clusterRetryMs: 10 });
+    failures = 1;
+    expect(await svc.status(MEMBER)).toMatchObject({ available: true });
+    // Each read lists four kinds at once: eight failures outlast both reads.
+    failures = 8;
+    const down = await svc.status(MEMBER);
+    expect(down).toMatchObject({ available: false, reason: 'cluster-unreachable' });
+    expect(down.devices.length).toBeGreaterThan(0);
+    failures = 0;
+    expect(await svc.status(MEMBER)).toMatchObject({ available: true });
+  });
 });

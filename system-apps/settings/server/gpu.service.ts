@@ -16,6 +16,8 @@ export interface GpuCaller {
 export interface GpuServiceDeps {
   port: GpuPort;
   cluster: KubernetesAdapter | null;
+  /** The pause before reading the cluster again after a failed read (tests shorten it). */
+  clusterRetryMs?: number;
   log?: { warn(obj: object, msg?: string): void };
 }
 
@@ -24,6 +26,10 @@ interface Snapshot {
   view: ClusterView | null;
   devices: GpuDevice[];
 }
+
+/** Reads of the cluster before a status says it did not answer, and the pause between them. */
+const CLUSTER_READS = 2;
+const CLUSTER_RETRY_MS = 300;
 
 const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 
@@ -148,11 +154,14 @@ export class GpuService {
     const scan = await this.deps.port.scan();
     let view: ClusterView | null = null;
     if (this.deps.cluster) {
-      try {
-        view = await readCluster(this.deps.cluster.system());
-      } catch (err) {
-        this.deps.log?.warn({ err }, 'gpu: could not read the cluster');
-        view = null;
+      // Asked twice: one failed read (a busy API server, a dropped connection) is not worth a page that says so.
+      for (let attempt = 1; attempt <= CLUSTER_READS && !view; attempt++) {
+        try {
+          view = await readCluster(this.deps.cluster.system());
+        } catch (err) {
+          this.deps.log?.warn({ err, attempt }, 'gpu: could not read the cluster');
+          if (attempt < CLUSTER_READS) await new Promise((resolve) => setTimeout(resolve, this.deps.clusterRetryMs ?? CLUSTER_RETRY_MS));
+        }
       }
     }
     const readings = scan.ok ? scan.devices : [];
@@ -184,7 +193,7 @@ export class GpuService {
     const base = { source: scan.source, devices, apps, canManage: isAdmin(caller.role) };
     if (!scan.ok) return { ...base, available: false, reason: 'driver-error', detail: scan.detail };
     if (devices.length === 0) return { ...base, available: false, reason: 'no-gpu' };
-    if (!view) return { ...base, available: false, reason: 'no-cluster' };
+    if (!view) return { ...base, available: false, reason: this.deps.cluster ? 'cluster-unreachable' : 'no-cluster' };
     return { ...base, available: true };
   }
 

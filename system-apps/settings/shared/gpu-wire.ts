@@ -69,9 +69,9 @@ export interface GpuApp {
 }
 
 export interface GpuStatus {
-  /** False: `reason` says why (no GPU in this machine/cluster, nvidia-smi failing, no cluster). */
+  /** False: `reason` says why (no GPU in this machine/cluster, nvidia-smi failing, no cluster, a cluster that did not answer). */
   available: boolean;
-  reason?: 'no-gpu' | 'driver-error' | 'no-cluster';
+  reason?: 'no-gpu' | 'driver-error' | 'no-cluster' | 'cluster-unreachable';
   /** A short, safe description for driver errors (nvidia-smi's own first line), never a path or a stack. */
   detail?: string;
   source: 'nvidia-smi' | 'dcgm' | 'none';

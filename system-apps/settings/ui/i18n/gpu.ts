@@ -34,6 +34,10 @@ export default {
           title: 'No cluster to manage GPUs on',
           text: 'GPU modes and bindings are applied through Kubernetes, and this desktop runs without a cluster.',
         },
+        unreachable: {
+          title: 'The cluster did not answer',
+          text: 'The GPU modes and bindings live in Kubernetes, which could not be read just now. This page asks again in a few seconds.',
+        },
         driverError: {
           title: 'The GPU driver reported an error',
           text: 'nvidia-smi could not read the cards. Check that the NVIDIA driver is installed and loaded.',
@@ -163,6 +167,10 @@ export default {
         noCluster: {
           title: '没有可管理 GPU 的集群',
           text: 'GPU 模式和绑定通过 Kubernetes 生效，而此桌面未连接集群。',
+        },
+        unreachable: {
+          title: '集群没有响应',
+          text: 'GPU 模式和绑定保存在 Kubernetes 中，刚才无法读取。此页面将在几秒后再次尝试。',
         },
         driverError: {
           title: 'GPU 驱动报告了错误',
