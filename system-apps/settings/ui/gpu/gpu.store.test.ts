@@ -1,10 +1,10 @@
 // The GPU page's store and reasoning against a fake `gpu` router: load, mode changes, bind/move/adjust/unbind, refusals kept, and where an app may go with how much VRAM.
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setSettingsApi } from '../api';
 import { fakeGpuApi, noGpu, RefusedError, sampleStatus } from './fake-gpu-api';
 import { GIB } from './format';
-import { useGpuStore } from './gpu.store';
+import { UNREACHABLE_RETRY_MS, useGpuStore } from './gpu.store';
 import { bindTargets, defaultTarget, deviceOf, maxVramFor, modeChangeProblem, restartsOnModeChange, unboundApps } from './model';
 
 let api: ReturnType<typeof fakeGpuApi>;
@@ -35,6 +35,43 @@ describe('GPU store', () => {
     api.gpu.status.query = query;
     await gpu.load();
     expect(gpu.error).toBeNull();
+  });
+
+  describe('a cluster that did not answer', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('is asked again every few seconds until it answers, then no more', async () => {
+      vi.useFakeTimers();
+      const gpu = useGpuStore();
+      const query = api.gpu.status.query;
+      api.gpu.status.query = async () => ({ ...(await query()), available: false, reason: 'cluster-unreachable' as const });
+      const stop = gpu.retryWhileUnreachable();
+      await gpu.load();
+      expect(api.calls).toEqual([['status']]);
+      await vi.advanceTimersByTimeAsync(UNREACHABLE_RETRY_MS - 1);
+      expect(api.calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(api.calls).toHaveLength(2);
+      api.gpu.status.query = query; // the cluster is back
+      await vi.advanceTimersByTimeAsync(UNREACHABLE_RETRY_MS);
+      expect(api.calls).toHaveLength(3);
+      expect(gpu.status?.available).toBe(true);
+      await vi.advanceTimersByTimeAsync(3 * UNREACHABLE_RETRY_MS);
+      expect(api.calls).toHaveLength(3);
+      stop();
+    });
+
+    it('is not asked again once the page has stopped asking', async () => {
+      vi.useFakeTimers();
+      const gpu = useGpuStore();
+      const query = api.gpu.status.query;
+      api.gpu.status.query = async () => ({ ...(await query()), available: false, reason: 'cluster-unreachable' as const });
+      const stop = gpu.retryWhileUnreachable();
+      await gpu.load();
+      stop();
+      await vi.advanceTimersByTimeAsync(3 * UNREACHABLE_RETRY_MS);
+      expect(api.calls).toHaveLength(1);
+    });
   });
 
   it('changes a mode with confirmRestart and takes the answer as the new status', async () => {

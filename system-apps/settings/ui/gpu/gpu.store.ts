@@ -1,9 +1,12 @@
 // The GPU page's state: the server's status (cards, modes, bindings, apps that want a GPU) and every change to it through the `gpu` router.
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import type { GpuChange, GpuMode, GpuStatus } from '../../shared/gpu-wire';
 import { settingsApi } from '../api';
 import { unboundApps } from './model';
+
+/** How long the page waits before asking a cluster that did not answer again. */
+export const UNREACHABLE_RETRY_MS = 5000;
 
 export const useGpuStore = defineStore('settings-gpu', () => {
   const status = shallowRef<GpuStatus | null>(null);
@@ -65,5 +68,23 @@ export const useGpuStore = defineStore('settings-gpu', () => {
     return change(`unbind:${namespace}`, () => settingsApi().gpu.unbind.mutate({ namespace, confirmRestart: true }));
   }
 
-  return { status, loaded, loading, error, busy, devices, canManage, unbound, nodes, load, setMode, bind, unbind };
+  /** While the status says the cluster did not answer, asks again every `ms`; answers the function that stops it (the page, on unmount). */
+  function retryWhileUnreachable(ms = UNREACHABLE_RETRY_MS): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Every answer, not only a changed reason: a second "did not answer" schedules the next try.
+    const stop = watch(
+      status,
+      (s) => {
+        clearTimeout(timer);
+        if (s?.reason === 'cluster-unreachable') timer = setTimeout(() => void load(), ms);
+      },
+      { immediate: true, flush: 'sync' },
+    );
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }
+
+  return { status, loaded, loading, error, busy, devices, canManage, unbound, nodes, load, retryWhileUnreachable, setMode, bind, unbind };
 });
