@@ -40,19 +40,25 @@ describe('GPU store', () => {
   describe('a cluster that did not answer', () => {
     afterEach(() => vi.useRealTimers());
 
-    it('is asked again every few seconds until it answers, then no more', async () => {
+    /** The store, retrying, after a first answer that the cluster did not answer; `back()` makes the fake answer again. */
+    async function unreachable() {
       vi.useFakeTimers();
       const gpu = useGpuStore();
       const query = api.gpu.status.query;
       api.gpu.status.query = async () => ({ ...(await query()), available: false, reason: 'cluster-unreachable' as const });
       const stop = gpu.retryWhileUnreachable();
       await gpu.load();
+      return { gpu, stop, back: () => (api.gpu.status.query = query) };
+    }
+
+    it('is asked again every few seconds until it answers, then no more', async () => {
+      const { gpu, stop, back } = await unreachable();
       expect(api.calls).toEqual([['status']]);
       await vi.advanceTimersByTimeAsync(UNREACHABLE_RETRY_MS - 1);
       expect(api.calls).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1);
       expect(api.calls).toHaveLength(2);
-      api.gpu.status.query = query; // the cluster is back
+      back(); // the cluster answers again
       await vi.advanceTimersByTimeAsync(UNREACHABLE_RETRY_MS);
       expect(api.calls).toHaveLength(3);
       expect(gpu.status?.available).toBe(true);
@@ -62,12 +68,7 @@ describe('GPU store', () => {
     });
 
     it('is not asked again once the page has stopped asking', async () => {
-      vi.useFakeTimers();
-      const gpu = useGpuStore();
-      const query = api.gpu.status.query;
-      api.gpu.status.query = async () => ({ ...(await query()), available: false, reason: 'cluster-unreachable' as const });
-      const stop = gpu.retryWhileUnreachable();
-      await gpu.load();
+      const { stop } = await unreachable();
       stop();
       await vi.advanceTimersByTimeAsync(3 * UNREACHABLE_RETRY_MS);
       expect(api.calls).toHaveLength(1);
